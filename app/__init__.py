@@ -1,0 +1,1 @@
+"""Storedesk application: tools, conversation loop, UI, CLI and webhook over `services`."""

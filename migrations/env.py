@@ -1,0 +1,85 @@
+"""Alembic environment for SQLite (batch mode, transactional DDL) and PostgreSQL."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from alembic import context
+from sqlalchemy.types import TypeDecorator
+
+from services.db import make_engine
+from services.models import Base
+from services.settings import database_settings
+
+config = context.config
+# The lower(email) index is an expression index that autogenerate cannot compare; it is
+# kept in step with the model by hand (see 0001), so the warning is noise.
+warnings.filterwarnings("ignore", message="autogenerate skipping metadata-specified expression")
+target_metadata = Base.metadata
+
+
+def _url() -> str:
+    return (
+        context.get_x_argument(as_dictionary=True).get("url")
+        or config.get_main_option("sqlalchemy.url")
+        or database_settings().database_url
+    )
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    # Render our TypeDecorators as their plain SQL type, so migration scripts never
+    # import application code that may change after the script was written.
+    if type_ == "type" and isinstance(obj, TypeDecorator):
+        return f"sa.{obj.impl!r}"
+    return False
+
+
+def _configure(connection: Any) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
+        render_as_batch=sqlite,
+        # Our SQLite engine issues BEGIN itself, so DDL really is transactional there.
+        transactional_ddl=True,
+        compare_type=True,
+        compare_server_default=True,
+        render_item=render_item,
+    )
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=_url(),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+        render_item=render_item,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = make_engine(_url())
+    try:
+        with engine.connect() as connection:
+            _configure(connection)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,65 @@
+"""The store's ORM model. Importing this package registers every table on `Base.metadata`."""
+
+from services.models.base import CENT, Base, utcnow
+from services.models.catalog import Product, StockLevel, Variant, Warehouse
+from services.models.conversations import (
+    Conversation,
+    Feedback,
+    HandoffTicket,
+    IdempotencyRecord,
+    Message,
+    ToolCallRecord,
+)
+from services.models.customers import Customer, PaymentMethod
+from services.models.enums import (
+    Actor,
+    ConversationStatus,
+    OrderStatus,
+    PaymentSource,
+    RequestKind,
+    RequestStatus,
+    TicketStatus,
+    Tier,
+    TransactionType,
+)
+from services.models.orders import (
+    Fulfillment,
+    LedgerEntry,
+    Order,
+    OrderItem,
+    ReturnRequest,
+    TrackingEvent,
+)
+
+__all__ = [
+    "CENT",
+    "Actor",
+    "Base",
+    "Conversation",
+    "ConversationStatus",
+    "Customer",
+    "Feedback",
+    "Fulfillment",
+    "HandoffTicket",
+    "IdempotencyRecord",
+    "LedgerEntry",
+    "Message",
+    "Order",
+    "OrderItem",
+    "OrderStatus",
+    "PaymentMethod",
+    "PaymentSource",
+    "Product",
+    "RequestKind",
+    "RequestStatus",
+    "ReturnRequest",
+    "StockLevel",
+    "TicketStatus",
+    "Tier",
+    "ToolCallRecord",
+    "TrackingEvent",
+    "TransactionType",
+    "Variant",
+    "Warehouse",
+    "utcnow",
+]
