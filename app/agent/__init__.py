@@ -1,0 +1,1 @@
+"""The conversation loop, model adapters, conversation persistence and metrics."""

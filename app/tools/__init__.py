@@ -1,0 +1,1 @@
+"""Tools: specs over services (argument models, derived JSON schemas, one dispatcher)."""
