@@ -16,6 +16,7 @@ config = context.config
 # The lower(email) index is an expression index that autogenerate cannot compare; it is
 # kept in step with the model by hand (see 0001), so the warning is noise.
 warnings.filterwarnings("ignore", message="autogenerate skipping metadata-specified expression")
+warnings.filterwarnings("ignore", message="Skipped unsupported reflection of expression-based")
 target_metadata = Base.metadata
 
 
