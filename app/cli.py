@@ -37,6 +37,7 @@ def _global(
 app.add_typer(db_commands.app, name="db")
 app.add_typer(seed_commands.app, name="seed")
 app.command("import-tau")(tau_commands.import_tau_command)
+app.command("export-tau")(tau_commands.export_tau_command)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""`storedesk import-tau`: the tau-bench retail store into an empty database."""
+"""`storedesk import-tau` / `export-tau`: the tau-bench retail store in and out."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from seed_data.tau import import_tau
+from seed_data.tau_export import export_tau
 from services.errors import DomainError
 from services.uow import UowFactory
 
@@ -34,4 +35,16 @@ def import_tau_command(
     table = Table("table", "rows", title=f"imported in {time.perf_counter() - started:.2f} s")
     for name, count in counts.items():
         table.add_row(name, str(count))
+    console.print(table)
+
+
+def export_tau_command(
+    directory: Path = typer.Argument(..., file_okay=False, help="Folder to write the files to."),
+) -> None:
+    """Write the store as tau-bench retail users.json, orders.json and products.json."""
+    started = time.perf_counter()
+    counts = export_tau(UowFactory.for_url(), directory)
+    table = Table("file", "entries", title=f"exported in {time.perf_counter() - started:.2f} s")
+    for name, count in counts.items():
+        table.add_row(f"{name}.json", str(count))
     console.print(table)
