@@ -1,0 +1,335 @@
+"""The conversation loop: one user message in, a stream of typed events out.
+
+``run_turn`` stores the user's message, asks the model, runs the tools it requests
+(concurrently within one response, each through the dispatcher and its own transaction),
+feeds the results back, and repeats until the model answers in text or a bound is hit.
+Every message and tool call is committed as it happens, so a fault at any point (model,
+tool, database) loses nothing already said. The last event is always `TurnFinished`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+from app.agent import history
+from app.agent.events import (
+    ConfirmationRequired,
+    ErrorEvent,
+    Event,
+    TextDelta,
+    ToolCallStarted,
+    ToolResult,
+    TurnFinished,
+    Usage,
+)
+from app.agent.model import (
+    ChatMessage,
+    ModelAdapter,
+    ModelFault,
+    ModelFinished,
+    StreamOptions,
+    TextChunk,
+    ToolCallRequest,
+)
+from app.agent.prompt import system_prompt as default_system_prompt
+from app.tools.base import ToolSet
+from app.tools.context import ToolContext
+from app.tools.dispatch import DEFAULT_TIMEOUT_S, DispatchResult, dispatch, error_result
+from app.tools.schema import render
+from services import conversations
+
+log = logging.getLogger(__name__)
+
+MAX_TOOL_ROUNDS = 8  # model responses with tool calls per turn (llm and the Agents SDK: 10)
+MAX_TOOL_CALLS_PER_TURN = 16
+MAX_PARALLEL_TOOL_CALLS = 4  # threads per response; SQLite serialises writers anyway
+MAX_INPUT_CHARS = 4_000  # one user message
+MAX_CONTEXT_CHARS = 60_000  # history sent to the model (about 15k tokens)
+MAX_TURN_TOKENS = 100_000  # input + output tokens over all rounds of one turn
+
+LIMIT_MESSAGE = (
+    "I'm sorry, I could not finish this request within my limits. "
+    "Please rephrase it, or ask me to transfer you to a human agent."
+)
+INTERNAL_MESSAGE = "Something went wrong on our side. Please try again in a moment."
+
+
+@dataclasses.dataclass
+class _Turn:
+    """What one turn has accumulated; read for `TurnFinished`."""
+
+    started: float
+    text: str = ""
+    input_tokens: int = 0
+    output_tokens: int = 0
+    rounds: int = 0
+    tool_calls: int = 0
+    model_name: str = ""
+
+    def finished(self) -> TurnFinished:
+        return TurnFinished(
+            text=self.text,
+            usage=Usage(input_tokens=self.input_tokens, output_tokens=self.output_tokens),
+            latency_ms=int((time.perf_counter() - self.started) * 1000),
+            model=self.model_name,
+            rounds=self.rounds,
+            tool_calls=self.tool_calls,
+        )
+
+
+def run_turn(
+    *,
+    conversation_id: str,
+    user_text: str,
+    model: ModelAdapter,
+    toolset: ToolSet,
+    ctx: ToolContext,
+    options: StreamOptions | None = None,
+    system_prompt: str | None = None,
+    tool_timeout_s: float = DEFAULT_TIMEOUT_S,
+) -> Iterator[Event]:
+    """Run one turn of ``conversation_id``; see the module docstring."""
+    turn = _Turn(started=time.perf_counter(), model_name=model.model)
+    if ctx.conversation_id != conversation_id:
+        ctx = dataclasses.replace(ctx, conversation_id=conversation_id)
+    text = user_text.strip()
+    if not text:
+        yield ErrorEvent(code="empty_input", message="Please type a message.")
+        yield turn.finished()
+        return
+    if len(text) > MAX_INPUT_CHARS:
+        yield ErrorEvent(
+            code="input_too_long",
+            message=f"Your message is too long; please keep it under {MAX_INPUT_CHARS} characters.",
+        )
+        yield turn.finished()
+        return
+    try:
+        conversations.append_message(
+            ctx.uow_factory, conversation_id=conversation_id, role="user", content=text
+        )
+        yield from _rounds(
+            turn, conversation_id, model, toolset, ctx, options, system_prompt, tool_timeout_s
+        )
+    except Exception:
+        # Storage down or a bug: whatever was committed stays; the user gets a clear line.
+        log.exception("turn failed in conversation %s", conversation_id)
+        _notice(ctx, conversation_id, "internal_error", INTERNAL_MESSAGE)
+        yield ErrorEvent(code="internal_error", message=INTERNAL_MESSAGE)
+    yield turn.finished()
+
+
+def _rounds(
+    turn: _Turn,
+    conversation_id: str,
+    model: ModelAdapter,
+    toolset: ToolSet,
+    ctx: ToolContext,
+    options: StreamOptions | None,
+    system_prompt: str | None,
+    tool_timeout_s: float,
+) -> Iterator[Event]:
+    options = options or StreamOptions(actor=str(ctx.actor), conversation_id=conversation_id)
+    tools = render(toolset.for_context(ctx), "openai")
+    prompt = system_prompt if system_prompt is not None else default_system_prompt(ctx)
+    stored = conversations.load_messages(ctx.uow_factory, conversation_id=conversation_id)
+    messages = history.bound(history.to_chat_messages(stored), MAX_CONTEXT_CHARS)
+    # Response ids of this turn's assistant messages (the Responses adapter chains them).
+    while True:
+        if turn.rounds >= MAX_TOOL_ROUNDS or turn.input_tokens + turn.output_tokens >= (
+            MAX_TURN_TOKENS
+        ):
+            yield from _limit(turn, ctx, conversation_id)
+            return
+        turn.rounds += 1
+        round_started = time.perf_counter()
+        text_parts: list[str] = []
+        calls: list[ToolCallRequest] = []
+        finished: ModelFinished | None = None
+        try:
+            for event in model.stream(
+                [ChatMessage(role="system", content=prompt), *messages], tools, options
+            ):
+                if isinstance(event, TextChunk):
+                    if event.text:
+                        text_parts.append(event.text)
+                        yield TextDelta(event.text)
+                elif isinstance(event, ToolCallRequest):
+                    calls.append(event)
+                elif isinstance(event, ModelFinished):
+                    finished = event
+        except ModelFault as fault:
+            log.warning("model fault %s in conversation %s", fault.code, conversation_id)
+            yield from _fault(turn, ctx, conversation_id, "".join(text_parts), fault, model)
+            return
+        except Exception:
+            log.exception("model adapter %s failed", model.provider)
+            yield from _fault(turn, ctx, conversation_id, "".join(text_parts), ModelFault(), model)
+            return
+        latency_ms = int((time.perf_counter() - round_started) * 1000)
+        usage = finished.usage if finished else Usage()
+        turn.input_tokens += usage.input_tokens
+        turn.output_tokens += usage.output_tokens
+        if finished and finished.model:
+            turn.model_name = finished.model
+        reply = "".join(text_parts)
+        turn.text += reply
+        conversations.append_message(
+            ctx.uow_factory,
+            conversation_id=conversation_id,
+            role="assistant",
+            content=reply,
+            tool_calls=[c.to_dict() for c in calls] or None,
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            latency_ms=latency_ms,
+            model=turn.model_name or None,
+        )
+        messages.append(
+            ChatMessage(
+                role="assistant",
+                content=reply,
+                tool_calls=tuple(calls),
+                response_id=finished.response_id if finished else None,
+            )
+        )
+        if not calls:
+            return
+        for call in calls:
+            yield ToolCallStarted(call_id=call.call_id, name=call.name, arguments=call.arguments)
+        for result in _run_calls(turn, calls, toolset, ctx, tool_timeout_s):
+            conversations.append_message(
+                ctx.uow_factory,
+                conversation_id=conversation_id,
+                role="tool",
+                content=result.result,
+                tool_call_id=result.call_id,
+                name=result.name,
+                latency_ms=result.duration_ms,
+            )
+            messages.append(
+                ChatMessage(
+                    role="tool",
+                    content=result.result,
+                    tool_call_id=result.call_id,
+                    name=result.name,
+                )
+            )
+            yield ToolResult(
+                call_id=result.call_id or "",
+                name=result.name,
+                result=result.result,
+                ok=result.ok,
+                error_code=result.error_code,
+                duration_ms=result.duration_ms,
+            )
+            if result.confirmation is not None:
+                yield ConfirmationRequired(
+                    call_id=result.call_id or "",
+                    name=result.name,
+                    confirmation_id=result.confirmation.confirmation_id,
+                    preview={
+                        "summary": result.confirmation.summary,
+                        **result.confirmation.preview,
+                    },
+                )
+
+
+def _run_calls(
+    turn: _Turn,
+    calls: list[ToolCallRequest],
+    toolset: ToolSet,
+    ctx: ToolContext,
+    timeout_s: float,
+) -> Iterator[DispatchResult]:
+    """Run the calls of one response concurrently; yield each result as it completes.
+
+    Calls past the per-turn budget are answered with an error without running, because
+    every call id must get an answer for the conversation to stay valid.
+    """
+    budget = max(0, MAX_TOOL_CALLS_PER_TURN - turn.tool_calls)
+    runnable, refused = calls[:budget], calls[budget:]
+    turn.tool_calls += len(runnable)
+    for call in refused:
+        yield DispatchResult(
+            name=call.name,
+            call_id=call.call_id,
+            outcome="error",
+            error_code="limit_reached",
+            result=error_result(
+                "limit_reached",
+                "Too many tool calls in this turn; this one was not run.",
+                "Answer the customer with what you already know.",
+            ),
+        )
+    if not runnable:
+        return
+    workers = min(len(runnable), MAX_PARALLEL_TOOL_CALLS)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tool-call") as pool:
+        futures = [
+            pool.submit(
+                dispatch,
+                toolset,
+                ctx,
+                call.name,
+                call.arguments,
+                call_id=call.call_id,
+                timeout_s=timeout_s,
+            )
+            for call in runnable
+        ]
+        for future in as_completed(futures):
+            yield future.result()  # dispatch never raises: failures are results
+
+
+def _notice(ctx: ToolContext, conversation_id: str, code: str, message: str) -> None:
+    """Keep a record of what the user was told; never lets a second failure escape."""
+    try:
+        conversations.append_message(
+            ctx.uow_factory,
+            conversation_id=conversation_id,
+            role="system",
+            content=f"[{code}] {message}",
+        )
+    except Exception:
+        log.exception("could not store notice %s", code)
+
+
+def _fault(
+    turn: _Turn,
+    ctx: ToolContext,
+    conversation_id: str,
+    partial: str,
+    fault: ModelFault,
+    model: ModelAdapter,
+) -> Iterator[Event]:
+    if partial:
+        # What the user already saw on screen stays in the transcript.
+        turn.text += partial
+        conversations.append_message(
+            ctx.uow_factory,
+            conversation_id=conversation_id,
+            role="assistant",
+            content=partial,
+            model=model.model or None,
+        )
+    _notice(ctx, conversation_id, fault.code, fault.message)
+    yield ErrorEvent(code=fault.code, message=fault.message)
+
+
+def _limit(turn: _Turn, ctx: ToolContext, conversation_id: str) -> Iterator[Event]:
+    conversations.append_message(
+        ctx.uow_factory,
+        conversation_id=conversation_id,
+        role="assistant",
+        content=LIMIT_MESSAGE,
+        model=turn.model_name or None,
+    )
+    prefix = "\n\n" if turn.text else ""
+    turn.text += prefix + LIMIT_MESSAGE
+    yield TextDelta(prefix + LIMIT_MESSAGE)
+    yield ErrorEvent(code="limit_reached", message=LIMIT_MESSAGE)

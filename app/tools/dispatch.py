@@ -1,0 +1,258 @@
+"""The one door every tool call goes through, whoever makes it (loop, CLI, webhook, eval).
+
+parse JSON -> find the tool visible to this session -> validate -> run the handler under
+a time limit -> map the outcome to a JSON string -> write a ToolCallRecord. Model mistakes
+(unknown tool, bad JSON, invalid arguments) and domain errors are *results* the model can
+act on; anything unexpected becomes a generic internal error whose details go to the log
+only. Identity is never read from the arguments: handlers get the caller's ToolContext.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from app.tools.base import PendingConfirmation, Tool, ToolSet
+from app.tools.context import ToolContext
+from services import conversations
+from services.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_S = 10.0
+MAX_ARGUMENT_CHARS = 20_000  # a model sending more than this is looping or confused
+MAX_RESULT_CHARS = 16_000  # keeps one tool result from flooding the model's context
+
+Outcome = Literal["ok", "error", "confirmation_required"]
+
+
+@dataclass(frozen=True)
+class DispatchResult:
+    name: str
+    result: str  # what the model receives
+    outcome: Outcome
+    call_id: str | None = None
+    error_code: str | None = None
+    duration_ms: int = 0
+    confirmation: PendingConfirmation | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome != "error"
+
+
+def error_result(code: str, detail: str, hint: str = "") -> str:
+    return json.dumps({"error": code, "detail": detail, "hint": hint}, ensure_ascii=False)
+
+
+class _Failure(Exception):
+    """A failure already expressed as the result the model gets."""
+
+    def __init__(self, code: str, result: str) -> None:
+        self.code = code
+        self.result = result
+        super().__init__(code)
+
+
+def _to_text(output: Any) -> str:
+    if isinstance(output, str):
+        return output
+    if isinstance(output, BaseModel):
+        return output.model_dump_json()
+    return json.dumps(output, ensure_ascii=False, default=str)
+
+
+def _cap(text: str) -> str:
+    if len(text) <= MAX_RESULT_CHARS:
+        return text
+    # Still valid JSON, and it tells the model plainly that it saw only a part.
+    return json.dumps(
+        {
+            "truncated": True,
+            "partial": text[: MAX_RESULT_CHARS - 200],
+            "hint": "The result was too long and was cut; ask a narrower question.",
+        },
+        ensure_ascii=False,
+    )
+
+
+def _run_with_timeout(tool: Tool, ctx: ToolContext, args: BaseModel, timeout_s: float) -> Any:
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = tool.handler(ctx, args)
+        except BaseException as exc:  # re-raised in the caller's thread below
+            box["error"] = exc
+
+    # A daemon thread: a hung handler cannot keep the process alive. Its transaction is
+    # never committed by us after the deadline (handlers commit inside their own uow).
+    worker = threading.Thread(target=target, name=f"tool-{tool.name}", daemon=True)
+    worker.start()
+    worker.join(timeout_s)
+    if worker.is_alive():
+        raise _Failure(
+            "timeout",
+            error_result(
+                "timeout",
+                f"The tool {tool.name} took longer than {timeout_s:g} seconds.",
+                "Tell the customer the system is slow and offer to try again or hand off.",
+            ),
+        )
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
+def _domain_error(toolset: ToolSet, exc: DomainError) -> str:
+    if toolset.error_style == "tau":
+        text = str(exc.details.get("tau_error") or exc.message)
+        return text if text.startswith("Error:") else f"Error: {text}"
+    return json.dumps(exc.to_dict(), ensure_ascii=False)
+
+
+def _parse(arguments: str | dict[str, Any] | None) -> dict[str, Any]:
+    if isinstance(arguments, dict):
+        return arguments
+    text = (arguments or "").strip() or "{}"
+    if len(text) > MAX_ARGUMENT_CHARS:
+        raise _Failure(
+            "invalid_arguments",
+            error_result("invalid_arguments", "The arguments are too long.", "Send less."),
+        )
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Failure(
+            "invalid_arguments",
+            error_result(
+                "invalid_arguments",
+                f"The arguments are not valid JSON (line {exc.lineno}, column {exc.colno}).",
+                "Send the arguments as one JSON object matching the tool's schema.",
+            ),
+        ) from None
+    if not isinstance(value, dict):
+        raise _Failure(
+            "invalid_arguments",
+            error_result(
+                "invalid_arguments",
+                "The arguments must be a JSON object.",
+                'Send an object such as {"order_id": "ORD-12345"}.',
+            ),
+        )
+    return value
+
+
+def _validation_message(exc: ValidationError) -> str:
+    # Field locations and pydantic's short messages only; never the input values, which
+    # may be long or hostile.
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err["loc"]) or "(arguments)"
+        parts.append(f"{where}: {err['msg']}")
+    return "; ".join(parts)
+
+
+def dispatch(
+    toolset: ToolSet,
+    ctx: ToolContext,
+    name: str,
+    arguments: str | dict[str, Any] | None,
+    *,
+    call_id: str | None = None,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    record: bool = True,
+) -> DispatchResult:
+    """Run one tool call for this session and return the model-facing JSON string."""
+    started = time.perf_counter()
+    raw_args = arguments if isinstance(arguments, str) else json.dumps(arguments or {})
+    confirmation: PendingConfirmation | None = None
+    outcome: Outcome = "ok"
+    error_code: str | None = None
+    try:
+        tool = toolset.get(name, ctx)
+        if tool is None:
+            # Same answer for a tool that exists but is staff-only: no probing for tools.
+            known = ", ".join(toolset.names(ctx))
+            raise _Failure(
+                "unknown_tool",
+                error_result(
+                    "unknown_tool",
+                    f"There is no tool named {name[:64]!r}.",
+                    f"Use one of: {known}.",
+                ),
+            )
+        try:
+            args = tool.args_model.model_validate(_parse(arguments))
+        except ValidationError as exc:
+            raise _Failure(
+                "invalid_arguments",
+                error_result(
+                    "invalid_arguments",
+                    _validation_message(exc),
+                    "Fix these arguments (see the tool's schema) and call again.",
+                ),
+            ) from None
+        output = _run_with_timeout(tool, ctx, args, timeout_s)
+        if isinstance(output, PendingConfirmation):
+            outcome, confirmation = "confirmation_required", output
+        result = _cap(_to_text(output))
+    except _Failure as failure:
+        outcome, error_code, result = "error", failure.code, failure.result
+    except DomainError as exc:
+        outcome, error_code, result = "error", exc.code, _domain_error(toolset, exc)
+    except Exception:
+        log.exception("tool %s failed unexpectedly (call %s)", name[:64], call_id)
+        outcome, error_code = "error", "internal_error"
+        result = error_result(
+            "internal_error",
+            "The tool failed unexpectedly.",
+            "Apologise, do not retry more than once, and offer a transfer to a human.",
+        )
+    duration_ms = int((time.perf_counter() - started) * 1000)
+    if record:
+        _record(toolset, ctx, name, raw_args, call_id, outcome, error_code, duration_ms)
+    return DispatchResult(
+        name=name,
+        result=result,
+        outcome=outcome,
+        call_id=call_id,
+        error_code=error_code,
+        duration_ms=duration_ms,
+        confirmation=confirmation,
+    )
+
+
+def _record(
+    toolset: ToolSet,
+    ctx: ToolContext,
+    name: str,
+    raw_args: str,
+    call_id: str | None,
+    outcome: str,
+    error_code: str | None,
+    duration_ms: int,
+) -> None:
+    try:
+        conversations.record_tool_call(
+            ctx.uow_factory,
+            conversation_id=ctx.conversation_id,
+            call_id=call_id,
+            name=name,
+            arguments=raw_args[:MAX_ARGUMENT_CHARS],
+            outcome=outcome,
+            error_code=error_code,
+            duration_ms=duration_ms,
+            actor=ctx.actor,
+            customer_id=ctx.customer_id,
+            toolset=toolset.name,
+        )
+    except Exception:
+        # The audit row failing must not turn a done action into a reported failure.
+        log.exception("could not record tool call %s", name[:64])

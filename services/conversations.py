@@ -1,0 +1,299 @@
+"""Conversations as they happen: conversations, messages, tool-call records and feedback.
+
+Every write is its own short transaction, committed at once, so a crash later in a turn
+(model fault, tool failure, lost process) loses nothing already said. Reads return
+allow-listed pydantic models, never ORM rows.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import func, select, update
+
+from services.errors import InvalidRequest, NotFound
+from services.models import (
+    Actor,
+    Conversation,
+    ConversationStatus,
+    Feedback,
+    Message,
+    ToolCallRecord,
+    utcnow,
+)
+from services.uow import UowFactory
+
+MESSAGE_ROLES = ("system", "user", "assistant", "tool", "staff")
+
+
+class ConversationInfo(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    customer_id: str | None
+    actor: Actor
+    channel: str
+    title: str
+    status: ConversationStatus
+    provider: str
+    model: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class StoredMessage(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    role: str
+    content: str
+    tool_calls: list[dict[str, Any]] | None
+    tool_call_id: str | None
+    name: str | None
+    input_tokens: int | None
+    output_tokens: int | None
+    latency_ms: int | None
+    model: str | None
+    author: str | None
+    created_at: datetime
+
+
+class ToolCallInfo(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    conversation_id: str | None
+    call_id: str | None
+    name: str
+    arguments: str
+    outcome: str
+    error_code: str | None
+    duration_ms: int
+    actor: Actor
+    customer_id: str | None
+    toolset: str
+    created_at: datetime
+
+
+def start_conversation(
+    uow_factory: UowFactory,
+    *,
+    actor: Actor,
+    customer_id: str | None = None,
+    channel: str = "web",
+    provider: str = "offline",
+    model: str = "",
+    title: str = "",
+    conversation_id: str | None = None,
+) -> ConversationInfo:
+    with uow_factory() as uow:
+        row = Conversation(
+            id=conversation_id or str(uuid.uuid4()),
+            actor=actor,
+            customer_id=customer_id,
+            channel=channel,
+            provider=provider,
+            model=model,
+            title=title[:200],
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        info = ConversationInfo.model_validate(row)
+        uow.commit()
+    return info
+
+
+def get_conversation(uow_factory: UowFactory, *, conversation_id: str) -> ConversationInfo:
+    with uow_factory() as uow:
+        row = uow.session.get(Conversation, conversation_id)
+        if row is None:
+            raise NotFound("Conversation not found.")
+        return ConversationInfo.model_validate(row)
+
+
+def list_conversations(
+    uow_factory: UowFactory,
+    *,
+    customer_id: str | None = None,
+    status: ConversationStatus | None = None,
+    limit: int = 50,
+) -> list[ConversationInfo]:
+    with uow_factory() as uow:
+        query = select(Conversation).order_by(Conversation.updated_at.desc()).limit(limit)
+        if customer_id is not None:
+            query = query.where(Conversation.customer_id == customer_id)
+        if status is not None:
+            query = query.where(Conversation.status == status)
+        return [ConversationInfo.model_validate(r) for r in uow.session.scalars(query)]
+
+
+def set_conversation_status(
+    uow_factory: UowFactory, *, conversation_id: str, status: ConversationStatus
+) -> None:
+    with uow_factory() as uow:
+        row = uow.session.get(Conversation, conversation_id)
+        if row is None:
+            raise NotFound("Conversation not found.")
+        row.status = status
+        uow.commit()
+
+
+def append_message(
+    uow_factory: UowFactory,
+    *,
+    conversation_id: str,
+    role: str,
+    content: str = "",
+    tool_calls: list[dict[str, Any]] | None = None,
+    tool_call_id: str | None = None,
+    name: str | None = None,
+    input_tokens: int | None = None,
+    output_tokens: int | None = None,
+    latency_ms: int | None = None,
+    model: str | None = None,
+    author: str | None = None,
+) -> int:
+    """Store one message and commit; returns its id (ids order the conversation)."""
+    if role not in MESSAGE_ROLES:
+        raise InvalidRequest(f"Unknown message role {role!r}.")
+    with uow_factory() as uow:
+        # Write first: on SQLite a transaction that reads and then writes cannot wait for
+        # a concurrent writer (the upgrade fails at once with "database is locked"), while
+        # one that starts with a write waits its turn (busy_timeout).
+        touched = uow.session.execute(
+            update(Conversation)
+            .where(Conversation.id == conversation_id)
+            .values(updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        if not touched.rowcount:  # type: ignore[attr-defined]
+            raise NotFound("Conversation not found.")
+        if role == "user":
+            uow.session.execute(
+                update(Conversation)
+                .where(Conversation.id == conversation_id, Conversation.title == "")
+                .values(title=content.strip().replace("\n", " ")[:80])
+                .execution_options(synchronize_session=False)
+            )
+        row = Message(
+            conversation_id=conversation_id,
+            role=role,
+            content=content,
+            tool_calls=tool_calls or None,
+            tool_call_id=tool_call_id,
+            name=name,
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+            latency_ms=latency_ms,
+            model=model,
+            author=author,
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        message_id = row.id
+        uow.commit()
+    return message_id
+
+
+def load_messages(uow_factory: UowFactory, *, conversation_id: str) -> list[StoredMessage]:
+    with uow_factory() as uow:
+        rows = uow.session.scalars(
+            select(Message).where(Message.conversation_id == conversation_id).order_by(Message.id)
+        )
+        return [StoredMessage.model_validate(r) for r in rows]
+
+
+def record_tool_call(
+    uow_factory: UowFactory,
+    *,
+    conversation_id: str | None,
+    name: str,
+    arguments: str,
+    outcome: str,
+    actor: Actor,
+    call_id: str | None = None,
+    error_code: str | None = None,
+    duration_ms: int = 0,
+    customer_id: str | None = None,
+    toolset: str = "support",
+) -> int:
+    """The audit row of one tool call, committed on its own transaction."""
+    with uow_factory() as uow:
+        row = ToolCallRecord(
+            conversation_id=conversation_id,
+            call_id=call_id[:100] if call_id else None,
+            name=name[:64],
+            arguments=arguments,
+            outcome=outcome[:30],
+            error_code=error_code[:50] if error_code else None,
+            duration_ms=duration_ms,
+            actor=actor,
+            customer_id=customer_id,
+            toolset=toolset[:30],
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        record_id = row.id
+        uow.commit()
+    return record_id
+
+
+def list_tool_calls(uow_factory: UowFactory, *, conversation_id: str) -> list[ToolCallInfo]:
+    with uow_factory() as uow:
+        rows = uow.session.scalars(
+            select(ToolCallRecord)
+            .where(ToolCallRecord.conversation_id == conversation_id)
+            .order_by(ToolCallRecord.id)
+        )
+        return [ToolCallInfo.model_validate(r) for r in rows]
+
+
+def add_feedback(
+    uow_factory: UowFactory,
+    *,
+    conversation_id: str,
+    rating: int,
+    message_id: int | None = None,
+    comment: str = "",
+) -> int:
+    """Thumbs up (+1) or down (-1), on a message or on the whole conversation.
+
+    Rating the same message again replaces the earlier rating (one per message).
+    """
+    if rating not in (1, -1):
+        raise InvalidRequest("Rating must be +1 or -1.")
+    with uow_factory() as uow:
+        if uow.session.get(Conversation, conversation_id) is None:
+            raise NotFound("Conversation not found.")
+        row: Feedback | None = None
+        if message_id is not None:
+            message = uow.session.get(Message, message_id)
+            if message is None or message.conversation_id != conversation_id:
+                raise NotFound("Message not found in this conversation.")
+            row = uow.session.scalars(
+                select(Feedback).where(Feedback.message_id == message_id)
+            ).one_or_none()
+        if row is None:
+            row = Feedback(conversation_id=conversation_id, message_id=message_id, rating=rating)
+            uow.session.add(row)
+        row.rating = rating
+        row.comment = comment[:2000]
+        uow.session.flush()
+        feedback_id = row.id
+        uow.commit()
+    return feedback_id
+
+
+def count_messages(uow_factory: UowFactory, *, conversation_id: str) -> int:
+    with uow_factory() as uow:
+        return int(
+            uow.session.scalar(
+                select(func.count())
+                .select_from(Message)
+                .where(Message.conversation_id == conversation_id)
+            )
+            or 0
+        )

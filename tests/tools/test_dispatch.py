@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from app.tools import dispatch as dispatch_module
+from app.tools.context import ToolContext
+from app.tools.dispatch import dispatch
+from services import conversations
+from tests.agent.toolkit import make_toolset
+
+TOOLS = make_toolset()
+
+
+def records(ctx: ToolContext) -> list[tuple[str, str, str | None]]:
+    rows = conversations.list_tool_calls(ctx.uow_factory, conversation_id=ctx.conversation_id or "")
+    return [(r.name, r.outcome, r.error_code) for r in rows]
+
+
+def test_valid_call_returns_json_and_is_recorded(staff_ctx: ToolContext) -> None:
+    out = dispatch(TOOLS, staff_ctx, "echo", '{"text": "hi"}', call_id="c1")
+    assert out.ok and json.loads(out.result) == {
+        "echo": "hi",
+        "actor": "staff",
+        "customer_id": None,
+    }
+    assert records(staff_ctx) == [("echo", "ok", None)]
+
+
+def test_unknown_tool_is_a_structured_error(staff_ctx: ToolContext) -> None:
+    out = dispatch(TOOLS, staff_ctx, "rm_rf", "{}")
+    body = json.loads(out.result)
+    assert body["error"] == "unknown_tool" and "echo" in body["hint"]
+    assert records(staff_ctx) == [("rm_rf", "error", "unknown_tool")]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    ['{"text": ', "[1, 2]", '"text"', '{"text": "hi", "customer_id": "CUST-1"}', '{"text": 5}'],
+)
+def test_malformed_or_invalid_arguments_are_structured_errors(
+    staff_ctx: ToolContext, arguments: str
+) -> None:
+    out = dispatch(TOOLS, staff_ctx, "echo", arguments)
+    body = json.loads(out.result)
+    assert body["error"] == "invalid_arguments" and body["detail"] and body["hint"]
+
+
+def test_identity_cannot_be_smuggled_in_arguments(staff_ctx: ToolContext) -> None:
+    out = dispatch(TOOLS, staff_ctx, "echo", {"text": "x", "actor": "system"})
+    assert json.loads(out.result)["error"] == "invalid_arguments"
+
+
+def test_domain_error_maps_to_code_detail_hint(staff_ctx: ToolContext) -> None:
+    out = dispatch(TOOLS, staff_ctx, "missing", "{}")
+    assert json.loads(out.result) == {
+        "error": "not_found",
+        "detail": "Order not found.",
+        "hint": "Check the id.",
+    }
+
+
+def test_tau_style_errors_are_the_benchmark_strings(staff_ctx: ToolContext) -> None:
+    out = dispatch(make_toolset("tau"), staff_ctx, "missing", "{}")
+    assert out.result == "Error: order not found" and out.error_code == "not_found"
+
+
+def test_unexpected_exception_hides_details_but_logs_them(
+    staff_ctx: ToolContext, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR):
+        out = dispatch(TOOLS, staff_ctx, "boom", "{}")
+    assert json.loads(out.result)["error"] == "internal_error"
+    assert "hunter2" not in out.result
+    assert "hunter2" in caplog.text
+
+
+def test_slow_tool_hits_the_time_limit(staff_ctx: ToolContext) -> None:
+    out = dispatch(TOOLS, staff_ctx, "sleep", '{"seconds": 2}', timeout_s=0.2)
+    assert json.loads(out.result)["error"] == "timeout"
+    assert out.duration_ms < 1500
+    assert records(staff_ctx) == [("sleep", "error", "timeout")]
+
+
+def test_huge_result_is_capped_and_still_json(staff_ctx: ToolContext) -> None:
+    out = dispatch(TOOLS, staff_ctx, "huge", "{}")
+    assert len(out.result) <= dispatch_module.MAX_RESULT_CHARS + 200
+    assert json.loads(out.result)["truncated"] is True
+
+
+def test_staff_only_tool_does_not_exist_for_customers(staff_ctx: ToolContext) -> None:
+    from dataclasses import replace
+
+    from services.models import Actor
+
+    customer = replace(staff_ctx, actor=Actor.CUSTOMER, customer_id="CUST-1")
+    out = dispatch(TOOLS, customer, "staff_echo", '{"text": "x"}', record=False)
+    assert json.loads(out.result)["error"] == "unknown_tool"
+    assert "staff_echo" not in json.loads(out.result)["hint"]
+
+
+def test_confirmation_preview_vs_automatic(staff_ctx: ToolContext) -> None:
+    from dataclasses import replace
+
+    explicit = dispatch(TOOLS, staff_ctx, "cancel", '{"text": "ORD-1"}')
+    assert explicit.outcome == "confirmation_required" and explicit.confirmation is not None
+    auto = dispatch(TOOLS, replace(staff_ctx, confirmation="automatic"), "cancel", '{"text": "A"}')
+    assert auto.outcome == "ok" and json.loads(auto.result)["status"] == "cancelled"
