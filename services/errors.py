@@ -3,6 +3,10 @@
 Each carries a stable `code`, a `message` that is safe to show a customer or a model
 (no SQL, no stack, no other customer's data) and a `hint` telling the model what to do
 next. Callers map them to structured results; nothing else of an exception is shown.
+
+Where the tau-bench retail spec defines an error string for a failed check, the error
+carries it verbatim in `details["tau_error"]` (e.g. "Error: order not found"), so the
+`tau-retail` toolset can answer with the benchmark's text without repeating the checks.
 """
 
 from __future__ import annotations
@@ -22,6 +26,11 @@ class DomainError(Exception):
         self.hint = self.default_hint if hint is None else hint
         self.details = details
         super().__init__(self.message)
+
+    @property
+    def tau_error(self) -> str | None:
+        value = self.details.get("tau_error")
+        return value if isinstance(value, str) else None
 
     def to_dict(self) -> dict[str, str]:
         return {"error": self.code, "detail": self.message, "hint": self.hint}
@@ -81,6 +90,7 @@ def order_not_found() -> NotFound:
     return NotFound(
         "Order not found.",
         hint="Check the id with the customer; it looks like ORD-12345 or #W1234567.",
+        tau_error="Error: order not found",
     )
 
 
@@ -88,6 +98,7 @@ def customer_not_found() -> NotFound:
     return NotFound(
         "Customer not found.",
         hint="Ask for the email on the account, or first name, last name and zip code.",
+        tau_error="Error: user not found",
     )
 
 
@@ -95,6 +106,7 @@ def product_not_found() -> NotFound:
     return NotFound(
         "Product not found.",
         hint="Check the SKU or product id, or list the product types to find it.",
+        tau_error="Error: product not found",
     )
 
 
@@ -102,4 +114,5 @@ def payment_method_not_found() -> NotFound:
     return NotFound(
         "Payment method not found.",
         hint="Use one of the payment method ids on the customer's profile.",
+        tau_error="Error: payment method not found",
     )

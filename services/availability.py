@@ -1,0 +1,151 @@
+"""Stock availability by SKU, quantity and (optionally) the customer's zip code.
+
+Nearest-warehouse rule: the distance between two zip codes is the absolute difference
+of their first three digits taken as a number (US zip prefixes grow roughly from the
+north-east to the west coast, so it is a fair proxy for miles without a geo database).
+A zip without three leading digits has no distance. The nearest warehouse is the closest
+one that can ship the whole quantity of one available variant alone; without a zip, the
+one holding the most. When no single warehouse can, but several together can, the order
+ships from several places and takes a business day longer to leave.
+
+Estimates: ships in 1 business day from a warehouse that holds the quantity (2 when it
+must be gathered); transit takes 2 business days plus one per 250 of zip-prefix
+distance (2 to 5 days in the US); without a zip the transit is the standard 3-5 days,
+estimated as 5.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from services.catalog import resolve_product
+from services.errors import InvalidRequest
+from services.models import StockLevel, Variant, Warehouse, utcnow
+from services.uow import UowFactory
+from services.views import Availability, VariantAvailability, WarehouseStock
+
+DEFAULT_TRANSIT_DAYS = 5
+
+
+def zip_prefix(zip_code: str | None) -> int | None:
+    digits = (zip_code or "").strip()[:3]
+    return int(digits) if len(digits) == 3 and digits.isdigit() else None
+
+
+def zip_distance(a: str | None, b: str | None) -> int | None:
+    pa, pb = zip_prefix(a), zip_prefix(b)
+    return None if pa is None or pb is None else abs(pa - pb)
+
+
+def add_business_days(start: date, days: int) -> date:
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def check_availability(
+    uow_factory: UowFactory,
+    *,
+    sku: str,
+    quantity_needed: int = 1,
+    zip_code: str | None = None,
+    now: datetime | None = None,
+) -> Availability:
+    """Total and per-warehouse stock of a SKU (or of every variant of a product id)."""
+    if quantity_needed < 1:
+        raise InvalidRequest("The quantity must be at least 1.", hint="Ask how many are needed.")
+    zip_code = (zip_code or "").strip() or None
+    with uow_factory() as uow:
+        s = uow.session
+        product, item_id = resolve_product(s, sku)
+        query = select(Variant).where(Variant.product_id == product.id)
+        if item_id:
+            query = query.where(Variant.item_id == item_id)
+        variants = list(s.scalars(query.order_by(Variant.position, Variant.item_id)))
+        rows = s.execute(
+            select(StockLevel.item_id, StockLevel.quantity, Warehouse)
+            .join(Warehouse, Warehouse.id == StockLevel.warehouse_id)
+            .where(StockLevel.item_id.in_([v.item_id for v in variants]))
+            .order_by(Warehouse.id)
+        ).all()
+    per_variant: dict[str, list[WarehouseStock]] = {v.item_id: [] for v in variants}
+    for row_item, quantity, wh in rows:
+        per_variant[row_item].append(
+            WarehouseStock(
+                warehouse_id=wh.id,
+                name=wh.name,
+                city=wh.city,
+                state=wh.state,
+                zip=wh.zip,
+                quantity=quantity,
+                distance=zip_distance(zip_code, wh.zip) if zip_code else None,
+            )
+        )
+    views = [
+        VariantAvailability(
+            item_id=v.item_id,
+            options=dict(v.options),
+            price=v.price,
+            available=v.available,
+            total_quantity=sum(w.quantity for w in per_variant[v.item_id]),
+            warehouses=per_variant[v.item_id],
+        )
+        for v in variants
+    ]
+    sellable = [v for v in views if v.available]
+    whole = [w for v in sellable for w in v.warehouses if w.quantity >= quantity_needed]
+    gathered = [v for v in sellable if v.total_quantity >= quantity_needed]
+    nearest = _nearest(whole) or _nearest(
+        [w for v in gathered for w in v.warehouses if w.quantity > 0]
+    )
+    can_fulfill = bool(whole or gathered)
+    ships_in = (1 if whole else 2) if can_fulfill else None
+    transit: int | None = None
+    estimate: date | None = None
+    if can_fulfill and ships_in is not None:
+        distance = nearest.distance if nearest else None
+        transit = DEFAULT_TRANSIT_DAYS if distance is None else 2 + distance // 250
+        estimate = add_business_days((now or utcnow()).date(), ships_in + transit)
+    return Availability(
+        sku=sku.strip(),
+        product_id=product.id,
+        product_name=product.name,
+        quantity_needed=quantity_needed,
+        total_quantity=sum(v.total_quantity for v in sellable),
+        can_fulfill=can_fulfill,
+        variants=views,
+        nearest_warehouse=nearest,
+        ships_in_days=ships_in,
+        transit_days=transit,
+        estimated_delivery=estimate,
+        note=_note(views, can_fulfill, bool(whole), quantity_needed),
+    )
+
+
+def _nearest(candidates: list[WarehouseStock]) -> WarehouseStock | None:
+    if not candidates:
+        return None
+
+    # Closest first (unknown distance last), then the most stock, then the id: stable.
+    def key(w: WarehouseStock) -> tuple[int, int, int, str]:
+        return (w.distance is None, w.distance or 0, -w.quantity, w.warehouse_id)
+
+    return min(candidates, key=key)
+
+
+def _note(views: list[VariantAvailability], can: bool, whole: bool, needed: int) -> str:
+    if not any(v.available for v in views):
+        return "This item is no longer sold (discontinued)."
+    if not can:
+        best = max((v.total_quantity for v in views if v.available), default=0)
+        if best == 0:
+            return "Out of stock in every warehouse."
+        return f"Only {best} in stock; {needed} needed."
+    if not whole:
+        return "In stock across several warehouses; ships once gathered."
+    return "In stock."

@@ -1,0 +1,136 @@
+"""Catalogue reads: product info, the list of product types.
+
+A product is found by SKU (a variant's item id), by product id, or by name (exact,
+case-insensitive first, then a unique partial match), in that order.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from services.errors import InvalidRequest, product_not_found
+from services.models import Product, StockLevel, Variant
+from services.uow import UowFactory
+from services.views import ProductType, ProductView, ShippingOption, VariantView
+
+InfoType = Literal["specs", "warranty", "shipping", "all"]
+INFO_TYPES: tuple[str, ...] = ("specs", "warranty", "shipping", "all")
+
+
+def resolve_product(session: Session, ref: str) -> tuple[Product, str | None]:
+    """(product, the SKU asked for or None) for an item id, product id or name."""
+    ref = ref.strip()
+    if not ref:
+        raise product_not_found()
+    variant = session.get(Variant, ref)
+    if variant is not None:
+        return variant.product, variant.item_id
+    product = session.get(Product, ref)
+    if product is not None:
+        return product, None
+    exact = session.scalars(
+        select(Product).where(func.lower(Product.name) == ref.lower()).order_by(Product.id)
+    ).first()
+    if exact is not None:
+        return exact, None
+    pattern = "%" + ref.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    partial = session.scalars(
+        select(Product)
+        .where(func.lower(Product.name).like(pattern, escape="\\"))
+        .order_by(Product.name)
+        .limit(6)
+    ).all()
+    if len(partial) == 1:
+        return partial[0], None
+    if partial:
+        names = ", ".join(p.name for p in partial[:5])
+        raise InvalidRequest(
+            "Several products match that name.",
+            hint=f"Ask which one the customer means: {names}.",
+        )
+    raise product_not_found()
+
+
+def stock_by_item(session: Session, item_ids: list[str]) -> dict[str, int]:
+    rows = session.execute(
+        select(StockLevel.item_id, func.sum(StockLevel.quantity))
+        .where(StockLevel.item_id.in_(item_ids))
+        .group_by(StockLevel.item_id)
+    ).all()
+    return {item_id: int(total or 0) for item_id, total in rows}
+
+
+def get_product_info(
+    uow_factory: UowFactory, *, product_ref: str, info_type: str = "all"
+) -> ProductView:
+    """Price, variants with stock, and the specs, warranty and/or shipping options."""
+    if info_type not in INFO_TYPES:
+        raise InvalidRequest(
+            "Unknown info type.", hint="Use one of: specs, warranty, shipping, all."
+        )
+    with uow_factory() as uow:
+        s = uow.session
+        product, sku = resolve_product(s, product_ref)
+        variants = list(
+            s.scalars(
+                select(Variant)
+                .where(Variant.product_id == product.id)
+                .order_by(Variant.position, Variant.item_id)
+            )
+        )
+        stock = stock_by_item(s, [v.item_id for v in variants])
+        available_prices = [v.price for v in variants if v.available] or [v.price for v in variants]
+        price: Decimal | None
+        if sku is not None:
+            price = next(v.price for v in variants if v.item_id == sku)
+        else:
+            price = min(available_prices) if available_prices else None
+        want = {info_type} if info_type != "all" else {"specs", "warranty", "shipping"}
+        return ProductView(
+            product_id=product.id,
+            name=product.name,
+            category=product.category,
+            description=product.description,
+            item_id=sku,
+            price=price,
+            price_range=(min(available_prices), max(available_prices))
+            if available_prices
+            else None,
+            variants=[
+                VariantView(
+                    item_id=v.item_id,
+                    options=dict(v.options),
+                    price=v.price,
+                    available=v.available,
+                    in_stock=stock.get(v.item_id, 0),
+                )
+                for v in variants
+            ],
+            info_type=info_type,
+            specs=dict(product.specs) if "specs" in want else None,
+            warranty=product.warranty if "warranty" in want else None,
+            shipping_options=[
+                ShippingOption(
+                    method=str(o.get("method", "")),
+                    days=str(o.get("days", "")),
+                    price=Decimal(str(o.get("price", "0"))),
+                )
+                for o in product.shipping_options
+            ]
+            if "shipping" in want
+            else None,
+            returnable=product.returnable if "shipping" in want else None,
+            return_window_days=product.return_window_days if "shipping" in want else None,
+        )
+
+
+def list_product_types(uow_factory: UowFactory) -> list[ProductType]:
+    """Every product's name and id, sorted by name as Python sorts strings (the
+    benchmark's order), not by the database's collation."""
+    with uow_factory() as uow:
+        rows = uow.session.execute(select(Product.name, Product.id)).all()
+    return [ProductType(name=name, product_id=pid) for name, pid in sorted(rows)]

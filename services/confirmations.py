@@ -1,0 +1,162 @@
+"""Two-step confirmation with Stripe-style idempotency.
+
+`preview` runs every check of an action and works out what it would change, changes
+nothing of the store, and records the request under a new confirmation id (status
+`previewed`, a hash of the action and its parameters, the previewed effect).
+
+`confirm` applies it exactly once: it locks the record (FOR UPDATE), re-runs the checks
+under the order's row lock, applies, and stores the result with status `completed` in
+the same transaction as the change. The same id again returns the stored result; the
+same id with other parameters is an IdempotencyConflict; another customer's id is
+NotFound, like an unknown one. If the store changed since the preview so that the
+effect would differ (another refund, a new balance), the confirm is refused with
+InvalidState and nothing changes: the customer agreed to what the preview showed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+
+from services.actions import ACTIONS
+from services.actions.base import ActionResult, ActionSpec, Ctx, Params, begin_write
+from services.errors import IdempotencyConflict, InvalidRequest, InvalidState, NotFound
+from services.models import IdempotencyRecord, utcnow
+from services.uow import UowFactory
+from services.views import View
+
+PREVIEW_TTL = timedelta(minutes=30)
+
+
+class Preview(View):
+    confirmation_id: str
+    action: str
+    expires_at: datetime
+    summary: str
+    effect: ActionResult  # what confirming would change
+
+
+def confirmation_not_found() -> NotFound:
+    return NotFound(
+        "Confirmation not found.",
+        hint="Preview the action again to get a confirmation id.",
+    )
+
+
+def request_hash(action: str, params: Params) -> str:
+    canonical = json.dumps(
+        {"action": action, "params": params.model_dump(mode="json")},
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def spec_for(action: str) -> ActionSpec[Any]:
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise InvalidRequest("Unknown action.", hint=f"Use one of: {', '.join(sorted(ACTIONS))}.")
+    return spec
+
+
+def preview(
+    uow_factory: UowFactory,
+    *,
+    action: str,
+    params: BaseModel | dict[str, Any],
+    customer_id: str | None,
+    now: datetime | None = None,
+) -> Preview:
+    spec = spec_for(action)
+    parsed = spec.parse(params)
+    spec.check_actor(customer_id)
+    now = now or utcnow()
+    with uow_factory() as uow:
+        ctx = Ctx(customer_id=customer_id, now=now, lock=False)
+        effect = spec.plan(uow.session, parsed, ctx).effect
+        # Nothing the plan loaded may be written: drop it before recording the preview.
+        uow.session.expunge_all()
+        key = "cf_" + secrets.token_hex(16)
+        expires = now + PREVIEW_TTL
+        uow.session.add(
+            IdempotencyRecord(
+                key=key,
+                action=action,
+                customer_id=customer_id,
+                request_hash=request_hash(action, parsed),
+                request={
+                    "params": parsed.model_dump(mode="json"),
+                    "effect": effect.model_dump(mode="json"),
+                },
+                status="previewed",
+                expires_at=expires,
+            )
+        )
+        uow.commit()
+    return Preview(
+        confirmation_id=key,
+        action=action,
+        expires_at=expires,
+        summary=effect.summary,
+        effect=effect,
+    )
+
+
+def confirm(
+    uow_factory: UowFactory,
+    *,
+    confirmation_id: str,
+    customer_id: str | None,
+    params: BaseModel | dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> ActionResult:
+    now = now or utcnow()
+    with uow_factory() as uow:
+        s = uow.session
+        begin_write(s)
+        query = select(IdempotencyRecord).where(IdempotencyRecord.key == confirmation_id.strip())
+        if customer_id is not None:
+            query = query.where(IdempotencyRecord.customer_id == customer_id)
+        record = s.scalars(
+            query.with_for_update().execution_options(populate_existing=True)
+        ).first()
+        if record is None:
+            raise confirmation_not_found()
+        spec = spec_for(record.action)
+        if params is not None and request_hash(record.action, spec.parse(params)) != (
+            record.request_hash
+        ):
+            raise IdempotencyConflict()
+        if record.status == "completed" and record.response is not None:
+            return ActionResult.model_validate(record.response)
+        if record.expires_at is not None and record.expires_at < now:
+            raise InvalidState(
+                "This confirmation has expired.",
+                hint="Preview the action again and ask the customer to confirm the new one.",
+            )
+        parsed = spec.parse(record.request["params"])
+        # Planned as of the preview (pickup dates, windows): what the customer agreed to.
+        ctx = Ctx(
+            customer_id=record.customer_id,
+            now=record.created_at,
+            lock=True,
+            idempotency_key=record.key,
+        )
+        plan = spec.plan(s, parsed, ctx)
+        if plan.effect.model_dump(mode="json") != record.request.get("effect"):
+            raise InvalidState(
+                "The order changed since the preview.",
+                hint="Preview the action again and show the customer the new details.",
+            )
+        result = plan.apply()
+        record.status = "completed"
+        record.response = result.model_dump(mode="json")
+        record.completed_at = now
+        uow.commit()
+        return result

@@ -1,0 +1,31 @@
+"""Order status: the read behind "where is my order?"."""
+
+from __future__ import annotations
+
+from services.queries import load_order, order_view
+from services.uow import UowFactory
+from services.views import OrderView
+
+
+def get_order_status(
+    uow_factory: UowFactory,
+    *,
+    order_id: str,
+    customer_id: str | None,
+    include_tracking: bool = False,
+) -> OrderView:
+    """Status, dates, lines, totals, address, ledger, fulfillments (and their events).
+
+    customer_id scopes the read to that customer's orders (None: staff/system, any
+    order); another customer's order raises the same NotFound as a missing one.
+    Five queries at most whatever the order's size (order, lines, ledger, fulfillments,
+    requests, plus events when include_tracking).
+    """
+    with uow_factory() as uow:
+        order = load_order(
+            uow.session,
+            order_id=order_id.strip(),
+            customer_id=customer_id,
+            with_tracking=include_tracking,
+        )
+        return order_view(order, with_tracking=include_tracking)
