@@ -1,0 +1,58 @@
+"""A postal address out of one comma-separated sentence.
+
+Customers write "ship it to 12 Oak Ave, Apt 3, Springfield, IL 62704, USA" or
+"Rua Augusta, 1508, Apto 72, São Paulo, SP 01304-001, Brasil". The parse needs a zip
+and at least a street and a city; anything it cannot place with certainty is left out
+so the engine asks instead of guessing (the state or country are never invented).
+"""
+
+from __future__ import annotations
+
+import re
+
+ZIP_AT_END = re.compile(r"(?:^|\s)(\d{5}-\d{3}|\d{5}-\d{4}|\d{5,6})$")
+# Words after which the address itself starts ("... para Rua Augusta").
+CUE = re.compile(
+    r".*\b(?:to|is|at|para|é|em|sang|là|mới|tới|đến|address|endereço|địa chỉ)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+STATE_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _clean(part: str) -> str:
+    return part.strip().strip(".!?;:").strip()
+
+
+def parse_address(text: str) -> dict[str, str] | None:
+    """address1, address2, city, state, zip, country: the fields found, or None."""
+    parts = [_clean(p) for p in re.split(r"[,\n]", text)]
+    parts = [p for p in parts if p]
+    zip_at = next((i for i, p in enumerate(parts) if ZIP_AT_END.search(p)), None)
+    if zip_at is None or zip_at < 2:
+        return None
+    first = CUE.sub("", parts[0]) if CUE.match(parts[0]) else parts[0]
+    head = [first, *parts[1:zip_at]]
+    if len(head) > 1 and head[1].isdigit():
+        # "Rua Augusta, 1508": the house number comes after the street.
+        head = [f"{head[0]}, {head[1]}", *head[2:]]
+    zip_part = parts[zip_at]
+    m = ZIP_AT_END.search(zip_part)
+    assert m is not None
+    zip_code = m.group(1)
+    before_zip = zip_part[: m.start()].strip()
+    state = before_zip
+    if not state and len(head) >= 3 and STATE_CODE.match(head[-1]):
+        state = head.pop()
+    if len(head) < 2 or not state:
+        return None
+    country = parts[zip_at + 1] if zip_at + 1 < len(parts) else ""
+    if any(c.isdigit() for c in country):
+        country = ""
+    return {
+        "address1": head[0],
+        "address2": ", ".join(head[1:-1]),
+        "city": head[-1],
+        "state": state,
+        "zip": zip_code,
+        "country": country,
+    }

@@ -1,0 +1,259 @@
+"""Dialogue state, derived from the message history alone.
+
+Nothing is kept in the engine between calls: the loop passes the whole conversation,
+and `derive` folds it, turn by turn, into what the engine needs (the customer's
+language, the order and product being discussed, the request still waiting for a
+detail). A restarted process, or a conversation begun with another model, therefore
+picks up exactly where it was.
+
+A turn is one user message plus the tool calls and answers that followed it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from app.agent.offline.extract import Entities, PaymentHint, extract
+from app.agent.offline.intents import SMALL_TALK, detect_intents, detect_language
+
+# The tool that settles each intent: once it has been called, the request is answered.
+FINAL_TOOL = {
+    "order_status": "get_order_status",
+    "availability": "check_product_availability",
+    "product_info": "get_product_info",
+    "account": "get_customer_info",
+    "return": "process_return",
+    "cancel": "cancel_order",
+    "change_address": "change_shipping_address",
+    "change_payment": "change_payment_method",
+    "change_items": "modify_order_items",
+    "exchange": "exchange_items",
+    "human": "transfer_to_human",
+    "catalog": "list_product_types",
+}
+# modify and exchange are one request to the customer; the order's status picks the tool.
+SETTLES = {
+    "change_items": {"modify_order_items", "exchange_items"},
+    "exchange": {"modify_order_items", "exchange_items"},
+}
+
+
+class ToolCallLike(Protocol):
+    call_id: str
+    name: str
+    arguments: str
+
+
+class MessageLike(Protocol):
+    role: str
+    content: str
+    tool_calls: Sequence[Any]
+    tool_call_id: str | None
+
+
+@dataclass(frozen=True)
+class Call:
+    """A tool call of this conversation and what the dispatcher answered."""
+
+    name: str
+    args: dict[str, Any]
+    result: Any = None  # parsed JSON; None while unanswered
+
+    @property
+    def error(self) -> str | None:
+        if isinstance(self.result, dict) and isinstance(self.result.get("error"), str):
+            return str(self.result["error"])
+        return None
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None and self.error is None
+
+
+@dataclass(frozen=True)
+class Turn:
+    user_text: str
+    calls: tuple[Call, ...] = ()
+    reply: str = ""
+
+
+@dataclass(frozen=True)
+class Slots:
+    """Details collected for a request, over one or more customer messages."""
+
+    order_id: str | None = None
+    products: tuple[str, ...] = ()
+    reason: str | None = None
+    zip_code: str | None = None
+    quantity: int | None = None
+    topic: str | None = None
+    payment: PaymentHint = field(default_factory=PaymentHint)
+    pickup: bool = False
+    address: dict[str, str] | None = None
+    emails: tuple[str, ...] = ()
+
+    def merge(self, ent: Entities) -> Slots:
+        """Newer details win; what the new message does not say is kept."""
+        payment = (
+            ent.payment
+            if (ent.payment.source or ent.payment.method_id or ent.payment.original)
+            else self.payment
+        )
+        return Slots(
+            order_id=ent.order_ids[0] if ent.order_ids else self.order_id,
+            products=ent.products or self.products,
+            reason=ent.reason or self.reason,
+            zip_code=ent.zip_code or self.zip_code,
+            quantity=ent.quantity or self.quantity,
+            topic=ent.topic or self.topic,
+            payment=payment,
+            pickup=ent.pickup or self.pickup,
+            address=ent.address or self.address,
+            emails=ent.emails or self.emails,
+        )
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    lang: str = "en"
+    intent: str | None = None  # what the current message asks (or continues)
+    intents: tuple[str, ...] = ()  # everything the current message expresses
+    slots: Slots = field(default_factory=Slots)
+    entities: Entities = field(default_factory=Entities)
+    focus_order: str | None = None
+    focus_product: str | None = None
+    pending: str | None = None  # an intent from an earlier turn still waiting for a detail
+    calls: tuple[Call, ...] = ()  # tool calls already made in the current turn
+    history: tuple[Turn, ...] = ()  # the earlier, finished turns
+
+
+def _parse(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return text
+
+
+def split_turns(messages: Sequence[MessageLike]) -> list[Turn]:
+    """User messages, each with the tool calls and final text that followed it."""
+    turns: list[Turn] = []
+    calls: dict[str, Call] = {}
+    order: list[str] = []
+    replies: list[str] = []
+
+    def close() -> None:
+        if turns:
+            turns[-1] = replace(
+                turns[-1], calls=tuple(calls[c] for c in order), reply="".join(replies)
+            )
+
+    for m in messages:
+        if m.role == "user":
+            close()
+            turns.append(Turn(user_text=m.content or ""))
+            calls, order, replies = {}, [], []
+        elif not turns:
+            continue  # the system prompt, or anything before the first user message
+        elif m.role == "assistant":
+            for tc in m.tool_calls or ():
+                calls[tc.call_id] = Call(name=tc.name, args=_dict_or_empty(tc.arguments))
+                order.append(tc.call_id)
+            if m.content:
+                replies.append(m.content)
+        elif m.role == "tool" and m.tool_call_id in calls:
+            call = calls[m.tool_call_id]
+            calls[m.tool_call_id] = replace(call, result=_parse(m.content))
+    close()
+    return turns
+
+
+def _dict_or_empty(arguments: str) -> dict[str, Any]:
+    parsed = _parse(arguments)
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _step(state: Dialogue, turn: Turn) -> Dialogue:
+    """The state after reading one customer message (its tool calls not yet applied)."""
+    lang = detect_language(turn.user_text) or state.lang
+    ent = extract(turn.user_text)
+    intents = tuple(detect_intents(turn.user_text))
+    real = [i for i in intents if i not in SMALL_TALK]
+    focus_order = ent.order_ids[0] if ent.order_ids else state.focus_order
+    focus_product = ent.products[0] if ent.products else state.focus_product
+    # Products are not carried over into a new request: "return it" after asking about a
+    # TV's warranty must not return the TV; the planner falls back on focus_product itself.
+    base = Slots(order_id=focus_order)
+    if real:
+        intent: str | None = real[0]
+        slots = base.merge(ent)
+    elif state.pending and "thanks" not in intents and _says_something(ent):
+        intent = state.pending
+        slots = state.slots.merge(ent)
+    elif ent.order_ids and not intents:
+        intent, slots = "order_status", base.merge(ent)
+    elif ent.products and not intents:
+        intent, slots = "product_info", base.merge(ent)
+    else:
+        intent = intents[0] if intents else None
+        slots = state.slots if intent is None and state.pending else base.merge(ent)
+    return replace(
+        state,
+        lang=lang,
+        intent=intent,
+        intents=intents,
+        slots=slots,
+        entities=ent,
+        focus_order=focus_order,
+        focus_product=focus_product,
+        pending=state.pending if intent is None else None,
+    )
+
+
+def _says_something(ent: Entities) -> bool:
+    return bool(
+        ent.order_ids
+        or ent.products
+        or ent.reason
+        or ent.zip_code
+        or ent.quantity
+        or ent.address
+        or ent.emails
+        or ent.payment.source
+        or ent.payment.method_id
+        or ent.payment.original
+        or ent.pickup
+        or ent.yes
+        or ent.no
+        or ent.topic
+    )
+
+
+def _settle(state: Dialogue, calls: Sequence[Call]) -> Dialogue:
+    """Apply a finished turn's tool calls: what was answered, what is still waiting."""
+    focus = state.focus_order
+    for call in calls:
+        order_id = call.args.get("order_id")
+        if isinstance(order_id, str) and call.error == "not_found" and order_id == focus:
+            focus = None  # no such order on this account: stop talking about it
+    intent = state.intent
+    settled = intent is not None and any(
+        c.name in SETTLES.get(intent, {FINAL_TOOL.get(intent, "")}) for c in calls
+    )
+    waiting = intent if intent in FINAL_TOOL and not settled else None
+    return replace(state, focus_order=focus, pending=waiting)
+
+
+def derive(messages: Sequence[MessageLike], default_lang: str | None = None) -> Dialogue:
+    """The state for answering the last user message of `messages`."""
+    turns = split_turns(messages)
+    state = Dialogue(lang=default_lang or "en")
+    for turn in turns[:-1]:
+        state = _settle(_step(state, turn), turn.calls)
+    if not turns:
+        return state
+    current = turns[-1]
+    state = _step(state, current)
+    return replace(state, calls=current.calls, history=tuple(turns[:-1]))
