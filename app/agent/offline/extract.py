@@ -15,6 +15,8 @@ from app.agent.offline.address import parse_address
 from app.agent.offline.text import any_phrase, fold
 
 ORDER_ID = re.compile(r"(?<![\w-])(?:ORD-\d{3,10}|#?W\d{7})(?![\w-])", re.IGNORECASE)
+# Store ids ("CUST-9821") and the benchmark's user ids ("noah_brown_6181").
+CUSTOMER_ID = re.compile(r"\b(?:CUST-\d{2,10}|[a-z]+_[a-z]+_\d{4})\b", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PAYMENT_ID = re.compile(r"\b(?:credit_card|paypal|gift_card)_\d+\b", re.IGNORECASE)
 # SKU: letter-and-digit groups joined by dashes, with at least one digit and one letter
@@ -90,6 +92,7 @@ class Entities:
     skus: tuple[str, ...] = ()
     item_ids: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
+    customer_ids: tuple[str, ...] = ()
     zip_code: str | None = None
     quantity: int | None = None
     reason: str | None = None
@@ -174,6 +177,10 @@ def extract(raw: str) -> Entities:
     orders = [normalise_order_id(m) for m in ORDER_ID.findall(raw)]
     emails = EMAIL.findall(raw)
     rest = EMAIL.sub(" ", ORDER_ID.sub(" ", PAYMENT_ID.sub(" ", raw)))
+    customers = [
+        c.upper() if c.upper().startswith("CUST-") else c for c in CUSTOMER_ID.findall(rest)
+    ]
+    rest = CUSTOMER_ID.sub(" ", rest)
     skus = [s.upper() for s in SKU.findall(rest) if _is_sku(s)]
     rest = SKU.sub(lambda m: " " if _is_sku(m.group(0)) else m.group(0), rest)
     item_ids = ITEM_ID.findall(rest)
@@ -192,6 +199,7 @@ def extract(raw: str) -> Entities:
         skus=_unique(skus),
         item_ids=_unique(item_ids),
         emails=_unique([e.lower() for e in emails]),
+        customer_ids=_unique(customers),
         zip_code=zip_code,
         quantity=extract_quantity(fold(ZIP.sub(" ", rest))),
         reason=_first_match(folded, lx.FOLDED_REASONS),

@@ -94,6 +94,7 @@ class Slots:
     pickup: bool = False
     address: dict[str, str] | None = None
     emails: tuple[str, ...] = ()
+    customer_ids: tuple[str, ...] = ()
 
     def merge(self, ent: Entities) -> Slots:
         """Newer details win; what the new message does not say is kept."""
@@ -113,6 +114,7 @@ class Slots:
             pickup=ent.pickup or self.pickup,
             address=ent.address or self.address,
             emails=ent.emails or self.emails,
+            customer_ids=ent.customer_ids or self.customer_ids,
         )
 
 
@@ -126,6 +128,9 @@ class Dialogue:
     focus_order: str | None = None
     focus_product: str | None = None
     pending: str | None = None  # an intent from an earlier turn still waiting for a detail
+    # The customer's messages that make up the current request (one, or several when
+    # details came in answer to questions).
+    texts: tuple[str, ...] = ()
     calls: tuple[Call, ...] = ()  # tool calls already made in the current turn
     history: tuple[Turn, ...] = ()  # the earlier, finished turns
 
@@ -186,12 +191,14 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
     # Products are not carried over into a new request: "return it" after asking about a
     # TV's warranty must not return the TV; the planner falls back on focus_product itself.
     base = Slots(order_id=focus_order)
+    texts: tuple[str, ...] = (turn.user_text,)
     if real:
         intent: str | None = real[0]
         slots = base.merge(ent)
     elif state.pending and "thanks" not in intents and _says_something(ent):
         intent = state.pending
         slots = state.slots.merge(ent)
+        texts = (*state.texts, turn.user_text)
     elif ent.order_ids and not intents:
         intent, slots = "order_status", base.merge(ent)
     elif ent.products and not intents:
@@ -206,6 +213,7 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
         intents=intents,
         slots=slots,
         entities=ent,
+        texts=texts,
         focus_order=focus_order,
         focus_product=focus_product,
         pending=state.pending if intent is None else None,
@@ -221,6 +229,7 @@ def _says_something(ent: Entities) -> bool:
         or ent.quantity
         or ent.address
         or ent.emails
+        or ent.customer_ids
         or ent.payment.source
         or ent.payment.method_id
         or ent.payment.original

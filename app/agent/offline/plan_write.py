@@ -1,0 +1,180 @@
+"""Plans for order changes: return, cancel, address, payment method, items / exchange.
+
+Each checks the order first (so a wrong or someone else's order id is reported before
+any question), asks for what is missing, then calls the store's tool. Under explicit
+confirmation the tool only previews; the engine shows the preview and never confirms.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.agent.offline import render
+from app.agent.offline.plan_read import ask_order
+from app.agent.offline.situation import Action, Reply, Situation, choose
+from app.agent.offline.state import Call
+from app.agent.offline.variants import pick_items
+
+CANCEL_REASONS = ("no_longer_needed", "ordered_by_mistake")
+ACTION_TOOL = {
+    "return": "process_return",
+    "cancel": "cancel_order",
+    "change_address": "change_shipping_address",
+    "change_payment": "change_payment_method",
+}
+
+
+def _order(s: Situation, request: str) -> tuple[str | None, Call | None, Action | None]:
+    """The order id, its looked-up record (this turn), or the action that gets them."""
+    order = s.d.slots.order_id
+    if not order:
+        return None, None, ask_order(s, request)
+    record = s.called("get_order_status", order_id=order)
+    return order, record, None
+
+
+def _look_up(s: Situation, order: str) -> Action:
+    return s.call("get_order_status", order_id=order, include_tracking=False)
+
+
+def _finish(s: Situation, request: str, order: str) -> Action | None:
+    """The answer once this turn's action call has come back, else None."""
+    done = s.called(ACTION_TOOL[request], order_id=order)
+    return Reply(render.action_result(s.lang, request, done, order)) if done else None
+
+
+def return_items(s: Situation) -> Action:
+    order, record, ask = _order(s, "return")
+    if ask or order is None:
+        return ask or s.say("internal_error")
+    if (answer := _finish(s, "return", order)) is not None:
+        return answer
+    reason = s.d.slots.reason
+    if not reason:
+        if record is None:
+            return _look_up(s, order)
+        if not record.ok or render.status_of(record) != "delivered":
+            return Reply(render.cannot(s.lang, "return", record, order))
+        return s.say("ask_return_reason", order=order)
+    schema = s.tools.get("process_return")
+    payment = s.d.slots.payment
+    refund = None
+    if payment.source == "gift_card":
+        refund = choose(schema, "refund_method", "gift_card", "store_credit")
+    elif payment.original or payment.source:
+        refund = choose(schema, "refund_method", "original_payment", "original")
+    return s.call(
+        "process_return",
+        order_id=order,
+        reason=reason,
+        items_to_return=list(s.d.slots.products) or None,
+        request_pickup=s.d.slots.pickup,
+        refund_method=refund,
+    )
+
+
+def cancel(s: Situation) -> Action:
+    order, record, ask = _order(s, "cancel")
+    if ask or order is None:
+        return ask or s.say("internal_error")
+    if (answer := _finish(s, "cancel", order)) is not None:
+        return answer
+    reason = s.d.slots.reason
+    if reason not in CANCEL_REASONS:
+        if record is None:
+            return _look_up(s, order)
+        if not record.ok or render.status_of(record) != "pending":
+            return Reply(render.cannot(s.lang, "cancel", record, order))
+        return s.say("ask_cancel_reason", order=order)
+    return s.call("cancel_order", order_id=order, reason=reason)
+
+
+def change_address(s: Situation) -> Action:
+    order, record, ask = _order(s, "change_address")
+    if ask or order is None:
+        return ask or s.say("internal_error")
+    if (answer := _finish(s, "change_address", order)) is not None:
+        return answer
+    address = s.d.slots.address
+    if record is None and (address is None or not address.get("country")):
+        return _look_up(s, order)
+    if address is None:
+        if record is None or not record.ok or render.status_of(record) != "pending":
+            return Reply(render.cannot(s.lang, "change_address", record, order))
+        return s.say("ask_address", order=order)
+    if not address.get("country") and record is not None and record.ok:
+        # The customer gave a street, city, state and zip but no country: it stays the
+        # order's current country (shown in the preview before anything changes).
+        current = render.field(record.result, "shipping_address", "country")
+        address = {**address, "country": current or ""}
+    schema = s.tools.get("change_shipping_address") or {}
+    if "address" in schema.get("properties", {}):
+        return s.call("change_shipping_address", order_id=order, address=address)
+    return s.call("change_shipping_address", order_id=order, **address)
+
+
+def change_payment(s: Situation) -> Action:
+    order, record, ask = _order(s, "change_payment")
+    if ask or order is None:
+        return ask or s.say("internal_error")
+    if (answer := _finish(s, "change_payment", order)) is not None:
+        return answer
+    if record is None:
+        return _look_up(s, order)
+    if not record.ok or render.status_of(record) != "pending":
+        return Reply(render.cannot(s.lang, "change_payment", record, order))
+    info = s.called("get_customer_info")
+    if info is None:
+        if s.staff:
+            return s.say("ask_payment_method_id", order=order)
+        return s.call("get_customer_info", include_order_history=False)
+    methods = render.payment_methods(info)
+    chosen = _match_method(methods, s)
+    if chosen is None:
+        return s.say("ask_payment_method", order=order, methods=render.method_list(s.lang, methods))
+    return s.call("change_payment_method", order_id=order, payment_method_id=chosen)
+
+
+def _match_method(methods: list[dict[str, Any]], s: Situation) -> str | None:
+    hint = s.d.slots.payment
+    ids = [str(m.get("id")) for m in methods]
+    if hint.method_id:
+        return hint.method_id if hint.method_id in ids else None
+    fits = [
+        m
+        for m in methods
+        if (hint.source is None or m.get("source") == hint.source)
+        and (hint.last_four is None or m.get("last_four") == hint.last_four)
+    ]
+    if (hint.source or hint.last_four) and len(fits) == 1:
+        return str(fits[0].get("id"))
+    return None
+
+
+def change_items(s: Situation) -> Action:
+    """Swap items for other variants: before shipping (modify) or after delivery (exchange)."""
+    request = s.d.intent or "change_items"
+    order, record, ask = _order(s, request)
+    if ask or order is None:
+        return ask or s.say("internal_error")
+    for tool in ("modify_order_items", "exchange_items"):
+        done = s.called(tool, order_id=order)
+        if done is not None:
+            return Reply(render.action_result(s.lang, request, done, order))
+    if record is None:
+        return _look_up(s, order)
+    status = render.status_of(record)
+    if not record.ok or status not in ("pending", "delivered"):
+        return Reply(render.cannot(s.lang, request, record, order))
+    picked = pick_items(s, record)
+    if not isinstance(picked, tuple):
+        return picked
+    old, new = picked
+    tool = "modify_order_items" if status == "pending" else "exchange_items"
+    return s.call(
+        tool,
+        order_id=order,
+        item_ids=old,
+        new_item_ids=new,
+        payment_method_id=render.first_payment_method(record),
+    )
