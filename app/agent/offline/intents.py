@@ -10,6 +10,7 @@ change verb, so "what address do you have?" stays an account question.
 from __future__ import annotations
 
 from app.agent.offline import lexicon as lx
+from app.agent.offline.extract import extract
 from app.agent.offline.text import any_phrase, fold
 
 PRIORITY = (
@@ -48,6 +49,10 @@ ADDRESS_DIRECT = lx.phrases(
 PAYMENT_WORDS = lx.phrases(
     "payment | pay | pagamento | pagar | thanh toán | trả bằng | gift card | paypal | cartão | "
     "thẻ tín dụng | thẻ quà tặng"
+)
+PAY_VERBS = lx.phrases("pay | paying | pagar | pague | thanh toán | trả tiền")
+PAYMENT_SOURCES = lx.phrases(
+    lx.GIFT_CARD + " | " + lx.PAYPAL + " | " + lx.CREDIT_CARD + " | " + lx.ORIGINAL_PAYMENT
 )
 ORDER_WORDS = lx.phrases("order | pedido | đơn | đơn hàng | item | produto | sản phẩm")
 
@@ -100,8 +105,10 @@ def detect_intents(raw: str) -> list[str]:
         folded, ADDRESS_DIRECT
     ):
         found.add("change_address")
-    elif any_phrase(folded, lx.FOLDED_INTENTS["change_payment"]) or (
-        any_phrase(folded, PAYMENT_WORDS) and has_change_verb
+    elif (
+        any_phrase(folded, lx.FOLDED_INTENTS["change_payment"])
+        or (any_phrase(folded, PAYMENT_WORDS) and has_change_verb)
+        or (any_phrase(folded, PAY_VERBS) and any_phrase(folded, PAYMENT_SOURCES))
     ):
         found.add("change_payment")
     if "change_address" in found or "change_payment" in found:
@@ -109,7 +116,7 @@ def detect_intents(raw: str) -> list[str]:
         found -= {"exchange", "change_items", "account", "return"}
     elif not found & ORDER_ACTIONS and _vi_change(raw, folded):
         found.add("exchange")
-    elif not found & ORDER_ACTIONS and has_change_verb and _mentions_order(folded):
+    elif not found & ORDER_ACTIONS and has_change_verb and _mentions_order(raw, folded):
         found.add("change_items")
     return [intent for intent in PRIORITY if intent in found]
 
@@ -122,8 +129,11 @@ def _vi_change(raw: str, folded: str) -> bool:
     return raw.isascii() and any_phrase(folded, ("doi",))
 
 
-def _mentions_order(folded: str) -> bool:
-    return any_phrase(folded, ORDER_WORDS)
+def _mentions_order(raw: str, folded: str) -> bool:
+    if any_phrase(folded, ORDER_WORDS):
+        return True
+    ent = extract(raw)
+    return bool(ent.order_ids or ent.products)
 
 
 def detect_intent(raw: str) -> str | None:

@@ -121,7 +121,7 @@ def human(s: Situation) -> Action:
 
 def handoff_summary(s: Situation) -> str:
     """For the person taking over: what was asked, in the customer's own words."""
-    asked = [turn.user_text for turn in s.d.history[-3:]]
+    asked = [turn.user_text for turn in s.d.history[-3:]] + list(s.d.texts)
     lines = ["Customer asked for a human agent (offline engine)."]
     if s.d.focus_order:
         lines.append(f"Order discussed: {s.d.focus_order}.")

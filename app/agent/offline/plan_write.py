@@ -40,7 +40,14 @@ def _look_up(s: Situation, order: str) -> Action:
 def _finish(s: Situation, request: str, order: str) -> Action | None:
     """The answer once this turn's action call has come back, else None."""
     done = s.called(ACTION_TOOL[request], order_id=order)
-    return Reply(render.action_result(s.lang, request, done, order)) if done else None
+    if done is None:
+        return None
+    return Reply(render.action_result(s.lang, request, done, order, known_methods(s)))
+
+
+def known_methods(s: Situation) -> dict[str, Any]:
+    """Payment methods read this turn, by id, so a preview can name them."""
+    return {str(m.get("id")): m for m in render.payment_methods(s.called("get_customer_info"))}
 
 
 def return_items(s: Situation) -> Action:
@@ -160,7 +167,7 @@ def change_items(s: Situation) -> Action:
     for tool in ("modify_order_items", "exchange_items"):
         done = s.called(tool, order_id=order)
         if done is not None:
-            return Reply(render.action_result(s.lang, request, done, order))
+            return Reply(render.action_result(s.lang, request, done, order, known_methods(s)))
     if record is None:
         return _look_up(s, order)
     status = render.status_of(record)

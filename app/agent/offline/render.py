@@ -162,12 +162,14 @@ def cannot(lang: str, request: str, record: Call | None, order: str) -> str:
     )
 
 
-def action_result(lang: str, request: str, call: Call, order: str) -> str:
+def action_result(
+    lang: str, request: str, call: Call, order: str, methods: dict[str, Any] | None = None
+) -> str:
     if not call.ok:
         return error(lang, call, order=order)
     r = call.result
     if field(r, "status") == "confirmation_required" and field(r, "confirmation_id"):
-        return preview(lang, request, r, order)
+        return preview(lang, request, r, order, methods)
     lines = [t(lang, "done", request=t(lang, f"intent.{request}"), order=order)]
     status = field(r, "status") or field(r, "order", "status")
     if isinstance(status, str):
@@ -178,59 +180,72 @@ def action_result(lang: str, request: str, call: Call, order: str) -> str:
     return "\n".join(lines)
 
 
-PREVIEW_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("preview_items", ("items", "item_ids", "items_to_return", "old_items")),
-    ("preview_new_items", ("new_items", "new_item_ids")),
-    ("preview_refund", ("refund_amount", "refund")),
-    ("preview_refund_to", ("refund_method", "refund_to", "refund_payment_method")),
-    ("preview_difference", ("price_difference",)),
-    ("preview_method", ("new_payment_method", "payment_method")),
-    ("preview_address", ("new_address", "address")),
-    ("preview_reason", ("reason",)),
-    ("preview_pickup", ("pickup_date",)),
+# Preview fields (an `ActionResult`) -> the line that shows each, in display order.
+PREVIEW_FIELDS: tuple[tuple[str, str], ...] = (
+    ("items", "preview_items"),
+    ("address", "preview_address"),
+    ("refund_amount", "preview_refund"),
+    ("price_difference", "preview_difference"),
+    ("payment_method_id", "preview_method"),
+    ("reason", "preview_reason"),
+    ("pickup_date", "preview_pickup"),
+    ("status", "preview_status"),
 )
+# What the payment method of an action is for.
+METHOD_ROLE = {
+    "return": "preview_refund_to",
+    "cancel": "preview_refund_to",
+    "change_items": "preview_difference_method",
+    "exchange": "preview_difference_method",
+}
 
 
-def preview(lang: str, request: str, r: Any, order: str) -> str:
+def preview(
+    lang: str, request: str, r: Any, order: str, methods: dict[str, Any] | None = None
+) -> str:
     """What would change, from the tool's preview; the customer confirms outside the chat."""
     details = field(r, "preview") or {}
     lines = [t(lang, "preview_head", order=order, request=t(lang, f"intent.{request}"))]
-    for key, names in PREVIEW_FIELDS:
-        value = next((details[n] for n in names if details.get(n) not in (None, "", [])), None)
-        if value is not None:
-            lines.append("- " + t(lang, key, **{_slot(key): _value(lang, key, value)}))
+    for name, key in PREVIEW_FIELDS:
+        value = details.get(name)
+        if value in (None, "", [], {}):
+            continue
+        if name == "payment_method_id":
+            key = METHOD_ROLE.get(request, key)
+            value = fmt.method(lang, (methods or {}).get(value, {"id": value}))
+        lines.append("- " + t(lang, key, value=_value(lang, name, value)))
     lines.append(t(lang, "preview_footer"))
     return "\n".join(lines)
 
 
-def _slot(key: str) -> str:
-    return {
-        "preview_items": "items",
-        "preview_new_items": "items",
-        "preview_refund": "amount",
-        "preview_difference": "amount",
-        "preview_refund_to": "method",
-        "preview_method": "method",
-        "preview_address": "address",
-        "preview_reason": "reason",
-        "preview_pickup": "date",
-    }[key]
-
-
-def _value(lang: str, key: str, value: Any) -> str:
-    if key in ("preview_items", "preview_new_items"):
-        return item_list(lang, value) if isinstance(value, list) else str(value)
-    if key in ("preview_refund", "preview_difference"):
+def _value(lang: str, name: str, value: Any) -> str:
+    if name == "items":
+        return changes(lang, value)
+    if name in ("refund_amount", "price_difference"):
         return fmt.money(value)
-    if key in ("preview_refund_to", "preview_method"):
-        return fmt.method(lang, value)
-    if key == "preview_address":
+    if name == "address":
         return fmt.address(value) if isinstance(value, dict) else str(value)
-    if key == "preview_reason":
+    if name == "reason":
         return fmt.reason(lang, value)
-    if key == "preview_pickup":
+    if name == "pickup_date":
         return fmt.when(lang, value)
+    if name == "status":
+        return fmt.status(lang, value)
     return str(value)
+
+
+def changes(lang: str, items: Any) -> str:
+    """Item changes of a preview: "Smart Watch X3 (SWX-300-41-BLK → SWX-300-45-GRN)"."""
+    if not isinstance(items, list):
+        return str(items)
+    if not any(isinstance(i, dict) and i.get("new_item_id") for i in items):
+        return item_list(lang, items)
+    out = []
+    for i in items:
+        if isinstance(i, dict):
+            new = f" → {i['new_item_id']}" if i.get("new_item_id") else ""
+            out.append(f"{i.get('name') or i.get('item_id')} ({i.get('item_id')}{new})")
+    return fmt.join(lang, out)
 
 
 def error(lang: str, call: Call, *, order: str | None = None, sku: str | None = None) -> str:

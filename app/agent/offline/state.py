@@ -195,7 +195,9 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
     if real:
         intent: str | None = real[0]
         slots = base.merge(ent)
-    elif state.pending and "thanks" not in intents and _says_something(ent):
+    elif state.pending and "thanks" not in intents:
+        # Whatever the answer to a question is, the request it answers goes on; the
+        # plan asks again (with the choices) if the answer did not contain the detail.
         intent = state.pending
         slots = state.slots.merge(ent)
         texts = (*state.texts, turn.user_text)
@@ -217,26 +219,6 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
         focus_order=focus_order,
         focus_product=focus_product,
         pending=state.pending if intent is None else None,
-    )
-
-
-def _says_something(ent: Entities) -> bool:
-    return bool(
-        ent.order_ids
-        or ent.products
-        or ent.reason
-        or ent.zip_code
-        or ent.quantity
-        or ent.address
-        or ent.emails
-        or ent.customer_ids
-        or ent.payment.source
-        or ent.payment.method_id
-        or ent.payment.original
-        or ent.pickup
-        or ent.yes
-        or ent.no
-        or ent.topic
     )
 
 

@@ -9,6 +9,7 @@ less certain is asked, listing what the store actually has.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from app.agent.offline import render
@@ -29,6 +30,7 @@ OPTION_WORDS: dict[str, str] = {
     "navy": "navy | azul marinho | xanh navy | xanh đậm",
     "brown": "brown | marrom | nâu",
 }
+SIZE = re.compile(r"\d+(?:[.,]\d+)?(?:mm|cm|in|m|l|gb|tb)")
 _OPTION_PHRASES = {value: phrases(words) for value, words in OPTION_WORDS.items()}
 
 
@@ -61,7 +63,7 @@ def _wanted_options(texts: tuple[str, ...]) -> set[str]:
     text = fold(" ".join(texts))
     wanted = {value for value, words in _OPTION_PHRASES.items() if any_phrase(text, words)}
     # Sizes and other literal values ("45mm", "55in") are matched as written.
-    wanted |= {w for w in text.split() if any(c.isdigit() for c in w)}
+    wanted |= {w for w in text.split() if SIZE.fullmatch(w)}
     return wanted
 
 
@@ -95,8 +97,11 @@ def pick_items(s: Situation, record: Call) -> tuple[list[str], list[str]] | Acti
     ]
     if len(old) == 1 and len(fits) == 1:
         return old, [str(fits[0]["item_id"])]
+    listing = render.variant_list(s.lang, variants)
+    if not listing:
+        return s.say("no_other_variant", item=old[0])
     return s.say(
         "ask_which_variant",
         item=old[0],
-        variants=render.variant_list(s.lang, variants),
+        variants=listing,
     )

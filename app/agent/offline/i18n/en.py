@@ -52,6 +52,7 @@ TEXT: dict[str, str] = {
     "ask_which_item": "Which item of order {order} would you like to change? {items}",
     "ask_which_variant": "What would you like instead of {item}? Available options: "
     "{variants}. Please give me the SKU.",
+    "no_other_variant": "Sorry, there is no other option of {item} available right now.",
     # order status
     "order_not_found": "I couldn't find order {order} on your account. Please check the "
     "number (it looks like ORD-12345 or #W1234567).",
@@ -99,16 +100,16 @@ TEXT: dict[str, str] = {
     "Someone from our team will get back to you here.",
     # previews and results of changes
     "preview_head": "Here is what would happen with order {order} ({request}):",
-    "preview_items": "Items: {items}",
-    "preview_new_items": "New items: {items}",
-    "preview_refund": "Refund: {amount}",
-    "preview_refund_to": "Refund to: {method}",
-    "preview_difference": "Price difference: {amount}",
-    "preview_method": "New payment method: {method}",
-    "preview_address": "New address: {address}",
-    "preview_reason": "Reason: {reason}",
-    "preview_pickup": "Pickup: {date}",
-    "preview_label": "A return shipping label will be provided.",
+    "preview_items": "Items: {value}",
+    "preview_refund": "Refund: {value}",
+    "preview_refund_to": "Refund to: {value}",
+    "preview_difference": "Price difference: {value}",
+    "preview_difference_method": "Difference settled with: {value}",
+    "preview_method": "New payment method: {value}",
+    "preview_address": "New address: {value}",
+    "preview_reason": "Reason: {value}",
+    "preview_pickup": "Pickup: {value}",
+    "preview_status": "Order status afterwards: {value}",
     "preview_footer": "Nothing has changed yet. Press Confirm to go ahead, or Cancel to "
     "keep the order as it is.",
     "done": "Done: {request} for order {order} has been applied.",
@@ -127,7 +128,7 @@ TEXT: dict[str, str] = {
     "error_generic": "Sorry, I couldn't complete that right now. Please try again, or ask "
     "for a human agent.",
     # status names
-    "status.pending": "pending (not processed yet)",
+    "status.pending": "pending",
     "status.processed": "being processed",
     "status.shipped": "shipped",
     "status.in_transit": "in transit",

@@ -50,6 +50,7 @@ TEXT: dict[str, str] = {
     "ask_which_item": "Qual item do pedido {order} você quer alterar? {items}",
     "ask_which_variant": "O que você quer no lugar de {item}? Opções disponíveis: "
     "{variants}. Me passe o SKU, por favor.",
+    "no_other_variant": "Desculpe, não há outra opção de {item} disponível no momento.",
     "order_not_found": "Não encontrei o pedido {order} na sua conta. Confira o número (é "
     "algo como ORD-12345 ou #W1234567).",
     "order_head": "O pedido {order} está {status}.",
@@ -91,16 +92,16 @@ TEXT: dict[str, str] = {
     "handoff_done": "Transferi sua conversa para um atendente (chamado {ticket}). Alguém "
     "da nossa equipe vai responder aqui.",
     "preview_head": "Veja o que aconteceria com o pedido {order} ({request}):",
-    "preview_items": "Itens: {items}",
-    "preview_new_items": "Novos itens: {items}",
-    "preview_refund": "Reembolso: {amount}",
-    "preview_refund_to": "Reembolso para: {method}",
-    "preview_difference": "Diferença de preço: {amount}",
-    "preview_method": "Nova forma de pagamento: {method}",
-    "preview_address": "Novo endereço: {address}",
-    "preview_reason": "Motivo: {reason}",
-    "preview_pickup": "Coleta: {date}",
-    "preview_label": "Você receberá uma etiqueta de devolução.",
+    "preview_items": "Itens: {value}",
+    "preview_refund": "Reembolso: {value}",
+    "preview_refund_to": "Reembolso para: {value}",
+    "preview_difference": "Diferença de preço: {value}",
+    "preview_difference_method": "Diferença acertada com: {value}",
+    "preview_method": "Nova forma de pagamento: {value}",
+    "preview_address": "Novo endereço: {value}",
+    "preview_reason": "Motivo: {value}",
+    "preview_pickup": "Coleta: {value}",
+    "preview_status": "Situação do pedido depois: {value}",
     "preview_footer": "Nada foi alterado ainda. Clique em Confirmar para continuar, ou em "
     "Cancelar para manter o pedido como está.",
     "done": "Pronto: concluí {request} do pedido {order}.",
@@ -117,7 +118,7 @@ TEXT: dict[str, str] = {
     "error_invalid_request": "A loja não pôde aceitar o pedido: {detail}",
     "error_generic": "Desculpe, não consegui concluir agora. Tente de novo ou peça para "
     "falar com um atendente.",
-    "status.pending": "pendente (ainda não processado)",
+    "status.pending": "pendente",
     "status.processed": "em processamento",
     "status.shipped": "enviado",
     "status.in_transit": "em trânsito",
