@@ -57,7 +57,7 @@ def status(lang: str, value: Any) -> str:
 
 
 def reason(lang: str, value: Any) -> str:
-    key = f"reason.{value}"
+    key = f"reason.{str(value).replace(' ', '_')}"
     return t(lang, key) if has(lang, key) else str(value).replace("_", " ")
 
 

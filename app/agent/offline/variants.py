@@ -19,16 +19,18 @@ from app.agent.offline.state import Call
 from app.agent.offline.text import any_phrase, fold
 
 # Option values are stored in English; customers say them in their language.
+# Vietnamese colours only with "màu" where the bare word folds onto a common one ("đỏ"
+# would match Portuguese "do", "trắng" Vietnamese "trang").
 OPTION_WORDS: dict[str, str] = {
-    "white": "white | branco | branca | trắng | màu trắng",
+    "white": "white | branco | branca | màu trắng",
     "black": "black | preto | preta | đen | màu đen",
-    "silver": "silver | prata | prateado | bạc | màu bạc",
-    "red": "red | vermelho | vermelha | đỏ | màu đỏ",
-    "blue": "blue | azul | xanh dương | màu xanh dương",
+    "silver": "silver | prata | prateado | màu bạc",
+    "red": "red | vermelho | vermelha | màu đỏ",
+    "blue": "blue | azul | màu xanh dương | xanh dương",
     "green": "green | verde | xanh lá | màu xanh lá",
     "grey": "grey | gray | cinza | xám | màu xám",
-    "navy": "navy | azul marinho | xanh navy | xanh đậm",
-    "brown": "brown | marrom | nâu",
+    "navy": "navy | azul marinho | xanh navy",
+    "brown": "brown | marrom | màu nâu",
 }
 SIZE = re.compile(r"\d+(?:[.,]\d+)?(?:mm|cm|in|m|l|gb|tb)")
 _OPTION_PHRASES = {value: phrases(words) for value, words in OPTION_WORDS.items()}
