@@ -25,3 +25,17 @@ class DatabaseSettings(BaseSettings):
 @lru_cache(maxsize=1)
 def database_settings() -> DatabaseSettings:
     return DatabaseSettings()
+
+
+class StoreSettings(BaseSettings):
+    """Store-wide settings of the services (environment: STOREDESK_...)."""
+
+    model_config = SettingsConfigDict(env_prefix="STOREDESK_", env_file=".env", extra="ignore")
+
+    # Where return labels are served; the RET- id and .pdf are appended.
+    label_base_url: str = "https://returns.storedesk.local/labels"
+
+
+@lru_cache(maxsize=1)
+def store_settings() -> StoreSettings:
+    return StoreSettings()

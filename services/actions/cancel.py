@@ -11,6 +11,7 @@ from services.actions.base import ActionResult, ActionSpec, Ctx, Params, Plan, r
 from services.actions.common import (
     append_ledger,
     is_gift_card,
+    lock_methods,
     money,
     net_by_method,
     payment_method_of,
@@ -33,6 +34,7 @@ class CancelOrder(Params):
 
 def plan_cancel(session: Session, p: CancelOrder, ctx: Ctx) -> Plan:
     order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    lock_methods(session, order, lock=ctx.lock)
     require_status(
         order,
         OrderStatus.PENDING,
@@ -46,7 +48,7 @@ def plan_cancel(session: Session, p: CancelOrder, ctx: Ctx) -> Plan:
             tau_error="Error: invalid reason",
         )
     refunds = [(pm, amount) for pm, amount in net_by_method(order) if amount > 0]
-    methods = {pm: payment_method_of(session, order, pm, lock=ctx.lock) for pm, _ in refunds}
+    methods = {pm: payment_method_of(session, order, pm) for pm, _ in refunds}
     # A gift card is credited at once; cards and PayPal refund in 5-7 business days.
     balances = {
         pm: money((methods[pm].balance or 0) + amount)

@@ -28,14 +28,17 @@ def money(value: Decimal) -> Decimal:
     return value.quantize(CENT)
 
 
-def require_status(order: Order, status: OrderStatus, *, verb: str, tau_error: str) -> None:
+def require_status(
+    order: Order, status: OrderStatus, *, verb: str, tau_error: str | None = None
+) -> None:
     """The benchmark compares the status exactly: `pending (item modified)` is not pending."""
     if order.status != status:
+        details = {"tau_error": tau_error} if tau_error else {}
         raise InvalidState(
             f"This order is {order.status.value}; only {status.value} orders can be {verb}.",
             hint="Tell the customer what the current status allows; do not retry.",
-            tau_error=tau_error,
             status=order.status.value,
+            **details,
         )
 
 
@@ -92,11 +95,25 @@ def new_variants_check(
     return variants, diff
 
 
-def payment_method_of(
-    session: Session, order: Order, payment_method_id: str, *, lock: bool
-) -> PaymentMethod:
+def lock_methods(session: Session, order: Order, *, lock: bool) -> None:
+    """Lock the order's customer's payment methods (balances move), in id order.
+
+    Always taken after the order row and before stock rows, by every action, so two
+    actions never hold these locks crosswise.
+    """
+    if lock:
+        session.scalars(
+            select(PaymentMethod)
+            .where(PaymentMethod.customer_id == order.customer_id)
+            .order_by(PaymentMethod.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).all()
+
+
+def payment_method_of(session: Session, order: Order, payment_method_id: str) -> PaymentMethod:
     return load_payment_method(
-        session, payment_method_id=payment_method_id, owner_id=order.customer_id, lock=lock
+        session, payment_method_id=payment_method_id, owner_id=order.customer_id
     )
 
 

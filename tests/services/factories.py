@@ -212,3 +212,16 @@ def snapshot(uow_factory: UowFactory) -> dict[str, list[tuple[Any, ...]]]:
                 (tuple(map(repr, row)) for row in s.execute(select(*columns))), key=repr
             )
     return out
+
+
+def stock_of(uow_factory: UowFactory, item_id: str) -> int:
+    with uow_factory() as uow:
+        query = select(StockLevel.quantity).where(StockLevel.item_id == item_id)
+        return sum(uow.session.scalars(query))
+
+
+def balance_of(uow_factory: UowFactory, payment_method_id: str) -> Decimal | None:
+    with uow_factory() as uow:
+        method = uow.session.get(PaymentMethod, payment_method_id)
+        assert method is not None
+        return method.balance

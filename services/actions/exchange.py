@@ -1,0 +1,138 @@
+"""Request an exchange of delivered items for other variants of the same products.
+
+As the benchmark: no ledger entry and no line changes, only the request fields and the
+rounded price difference (settled when the exchange is processed). The store also
+records an EXC- request and holds the replacement units in stock for the customer.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from services.actions.base import ActionResult, ActionSpec, Ctx, Params, Plan, run_action
+from services.actions.common import (
+    count_check,
+    is_gift_card,
+    lock_methods,
+    money,
+    new_variants_check,
+    payment_method_of,
+    require_status,
+)
+from services.actions.items import item_changes, length_check, non_empty_check
+from services.actions.returns import new_request_id, reason_check, window_check
+from services.errors import InsufficientFunds
+from services.models import OrderStatus, RequestKind, RequestStatus, ReturnRequest
+from services.queries import load_order, return_record_view
+from services.stock import plan_stock_moves
+from services.uow import UowFactory
+
+
+class RequestExchange(Params):
+    order_id: str
+    item_ids: list[str]
+    new_item_ids: list[str]
+    payment_method_id: str
+    reason: str = "other"
+    note: str = ""
+
+
+def plan_exchange(session: Session, p: RequestExchange, ctx: Ctx) -> Plan:
+    order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    lock_methods(session, order, lock=ctx.lock)
+    require_status(
+        order,
+        OrderStatus.DELIVERED,
+        verb="exchanged",
+        tau_error="Error: non-delivered order cannot be exchanged",
+    )
+    count_check(order, p.item_ids, tau_error=None)
+    length_check(p.item_ids, p.new_item_ids)
+    variants, diff = new_variants_check(session, order, p.item_ids, p.new_item_ids)
+    diff = money(diff)
+    method = payment_method_of(session, order, p.payment_method_id)
+    if is_gift_card(method) and (method.balance or 0) < diff:
+        raise InsufficientFunds(
+            "The gift card balance is too low to pay the price difference.",
+            tau_error="Error: insufficient gift card balance to pay for the price difference",
+        )
+    non_empty_check(p.item_ids)
+    reason_check(p.reason)
+    window_check(session, order, p.item_ids, ctx.now)
+    moves = plan_stock_moves(session, take=p.new_item_ids, zip_code=order.zip, lock=ctx.lock)
+    effect = ActionResult(
+        action="request_exchange",
+        order_id=order.id,
+        customer_id=order.customer_id,
+        status_before=order.status.value,
+        status=OrderStatus.EXCHANGE_REQUESTED.value,
+        summary=(
+            f"Exchange {len(p.item_ids)} item(s) of order {order.id}; price difference "
+            f"{diff} ({'to pay' if diff > 0 else 'to refund'}) with {method.id}."
+        ),
+        items=item_changes(order, p.item_ids, p.new_item_ids, variants),
+        price_difference=diff,
+        payment_method_id=method.id,
+        reason=p.reason,
+    )
+
+    def apply() -> ActionResult:
+        record = ReturnRequest(
+            id=new_request_id("EXC"),
+            order_id=order.id,
+            customer_id=order.customer_id,
+            kind=RequestKind.EXCHANGE,
+            status=RequestStatus.REQUESTED,
+            item_ids=sorted(p.item_ids),
+            new_item_ids=sorted(p.new_item_ids),
+            reason=p.reason,
+            note=p.note,
+            payment_method_id=method.id,
+            price_difference=diff,
+            idempotency_key=ctx.idempotency_key,
+            created_at=ctx.now,
+        )
+        session.add(record)
+        order.status = OrderStatus.EXCHANGE_REQUESTED
+        order.exchange_items = sorted(p.item_ids)
+        order.exchange_new_items = sorted(p.new_item_ids)
+        order.exchange_payment_method_id = method.id
+        order.exchange_price_difference = diff
+        moves()
+        session.flush()
+        return effect.model_copy(update={"request": return_record_view(record)})
+
+    return Plan(effect, apply)
+
+
+EXCHANGE = ActionSpec(name="request_exchange", params=RequestExchange, plan=plan_exchange)
+
+
+def request_exchange(
+    uow_factory: UowFactory,
+    *,
+    order_id: str,
+    item_ids: list[str],
+    new_item_ids: list[str],
+    payment_method_id: str,
+    customer_id: str | None,
+    reason: str = "other",
+    note: str = "",
+    now: datetime | None = None,
+) -> ActionResult:
+    return run_action(
+        uow_factory,
+        EXCHANGE,
+        {
+            "order_id": order_id,
+            "item_ids": item_ids,
+            "new_item_ids": new_item_ids,
+            "payment_method_id": payment_method_id,
+            "reason": reason,
+            "note": note,
+        },
+        customer_id=customer_id,
+        now=now,
+    )

@@ -1,0 +1,168 @@
+"""Change items of a pending order to other variants of the same products."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from services.actions.base import (
+    ActionResult,
+    ActionSpec,
+    Ctx,
+    ItemChange,
+    Params,
+    Plan,
+    run_action,
+)
+from services.actions.common import (
+    append_ledger,
+    count_check,
+    first_line,
+    is_gift_card,
+    lock_methods,
+    money,
+    new_variants_check,
+    payment_method_of,
+    require_status,
+)
+from services.errors import InsufficientFunds, InvalidRequest
+from services.models import Order, OrderStatus, TransactionType
+from services.queries import load_order
+from services.stock import plan_stock_moves
+from services.uow import UowFactory
+from services.views import LedgerLine
+
+
+class ModifyItems(Params):
+    order_id: str
+    item_ids: list[str]
+    new_item_ids: list[str]
+    payment_method_id: str
+
+
+def length_check(item_ids: list[str], new_item_ids: list[str]) -> None:
+    if len(item_ids) != len(new_item_ids):
+        raise InvalidRequest(
+            "Give one new item for each item to change.",
+            hint="item_ids and new_item_ids must have the same length, paired in order.",
+            tau_error="Error: the number of items to be exchanged should match",
+        )
+
+
+def non_empty_check(item_ids: list[str]) -> None:
+    # Not a benchmark check (its ground truth never sends an empty list), so it runs
+    # after the benchmark's own and cannot change which benchmark error is reported.
+    if not item_ids:
+        raise InvalidRequest("List at least one item.", hint="Name the items to change.")
+
+
+def item_changes(
+    order: Order, item_ids: list[str], new_item_ids: list[str], variants: dict
+) -> list[ItemChange]:
+    changes = []
+    for old, new in zip(item_ids, new_item_ids, strict=True):
+        line = first_line(order, old)
+        variant = variants[new]
+        changes.append(
+            ItemChange(
+                item_id=old,
+                name=line.name,
+                price=line.price,
+                new_item_id=new,
+                new_price=variant.price,
+                new_options=dict(variant.options),
+            )
+        )
+    return changes
+
+
+def plan_modify_items(session: Session, p: ModifyItems, ctx: Ctx) -> Plan:
+    order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    lock_methods(session, order, lock=ctx.lock)
+    require_status(
+        order,
+        OrderStatus.PENDING,
+        verb="modified",
+        tau_error="Error: non-pending order cannot be modified",
+    )
+    count_check(order, p.item_ids, tau_error=None)
+    length_check(p.item_ids, p.new_item_ids)
+    variants, diff = new_variants_check(session, order, p.item_ids, p.new_item_ids)
+    diff = money(diff)
+    method = payment_method_of(session, order, p.payment_method_id)
+    if is_gift_card(method) and (method.balance or 0) < diff:
+        raise InsufficientFunds(
+            "The gift card balance is too low to pay for the new items.",
+            tau_error="Error: insufficient gift card balance to pay for the new item",
+        )
+    non_empty_check(p.item_ids)
+    moves = plan_stock_moves(
+        session, take=p.new_item_ids, give=p.item_ids, zip_code=order.zip, lock=ctx.lock
+    )
+    kind = TransactionType.PAYMENT if diff > 0 else TransactionType.REFUND
+    balances = {method.id: money((method.balance or 0) - diff)} if is_gift_card(method) else {}
+    effect = ActionResult(
+        action="modify_items",
+        order_id=order.id,
+        customer_id=order.customer_id,
+        status_before=order.status.value,
+        status=OrderStatus.PENDING_ITEM_MODIFIED.value,
+        summary=(
+            f"Change {len(p.item_ids)} item(s) of order {order.id}; "
+            + (f"pay {diff}" if diff > 0 else f"refund {-diff}")
+            + f" with {method.id}. The order cannot be modified or cancelled afterwards."
+        ),
+        ledger_entries=[
+            LedgerLine(transaction_type=kind.value, amount=abs(diff), payment_method_id=method.id)
+        ],
+        gift_card_balances=balances,
+        items=item_changes(order, p.item_ids, p.new_item_ids, variants),
+        price_difference=diff,
+        payment_method_id=method.id,
+    )
+
+    def apply() -> ActionResult:
+        # One ledger entry for the whole difference (a zero difference is a refund of 0).
+        append_ledger(order, kind, abs(diff), method.id)
+        if balances:
+            method.balance = balances[method.id]
+        # Pair by pair, the first line *still* holding the old id takes the new one: the
+        # benchmark's rule, which maps duplicates onto successive lines.
+        for old, new in zip(p.item_ids, p.new_item_ids, strict=True):
+            line = first_line(order, old)
+            variant = variants[new]
+            line.item_id, line.price, line.options = new, variant.price, dict(variant.options)
+        order.status = OrderStatus.PENDING_ITEM_MODIFIED
+        moves()
+        session.flush()
+        return effect
+
+    return Plan(effect, apply)
+
+
+MODIFY_ITEMS = ActionSpec(name="modify_items", params=ModifyItems, plan=plan_modify_items)
+
+
+def modify_items(
+    uow_factory: UowFactory,
+    *,
+    order_id: str,
+    item_ids: list[str],
+    new_item_ids: list[str],
+    payment_method_id: str,
+    customer_id: str | None,
+    now: datetime | None = None,
+) -> ActionResult:
+    return run_action(
+        uow_factory,
+        MODIFY_ITEMS,
+        {
+            "order_id": order_id,
+            "item_ids": item_ids,
+            "new_item_ids": new_item_ids,
+            "payment_method_id": payment_method_id,
+        },
+        customer_id=customer_id,
+        now=now,
+    )
