@@ -67,6 +67,7 @@ class MessageView(BaseModel):
     content: str
     author: str | None
     tool_calls: list[dict[str, Any]] | None
+    tool_call_id: str | None = None
     name: str | None
     created_at: datetime
 
@@ -230,6 +231,7 @@ def transcript(uow_factory: UowFactory, *, conversation_id: str) -> Transcript:
                     content=m.content,
                     author=m.author,
                     tool_calls=m.tool_calls,
+                    tool_call_id=m.tool_call_id,
                     name=m.name,
                     created_at=m.created_at,
                 )

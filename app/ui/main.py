@@ -1,7 +1,8 @@
-"""Streamlit entry point (`streamlit run app/ui/main.py`).
+"""Streamlit entry point (`streamlit run app/ui/main.py`): the app shell.
 
-For now a single page with the store's counts; the full app (chat, inbox, store,
-insights, mock store, settings) replaces it.
+Builds the navigation for whoever is signed in: a customer sees their chat; staff see
+the chat, the inbox, the store, insights, the mock-store tools and settings; a visitor
+sees the sign-in (chat) page and the staff pages, which ask for staff sign-in first.
 """
 
 from __future__ import annotations
@@ -10,35 +11,31 @@ import sys
 from pathlib import Path
 
 # `streamlit run` puts this file's folder on sys.path, not the project root.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
 
-import streamlit as st
+import streamlit as st  # noqa: E402
 
-from services.stats import store_counts
-from services.uow import UowFactory
-
-
-@st.cache_resource
-def _uow_factory() -> UowFactory:
-    return UowFactory.for_url()
-
+from app.ui import session  # noqa: E402
+from app.ui.components import sidebar, theme  # noqa: E402
 
 st.set_page_config(page_title="Storedesk", page_icon="🛍️", layout="wide")
-st.title("Storedesk")
-st.caption("AI customer-service desk · offline engine")
+theme.apply()
 
-counts = store_counts(_uow_factory())
-cols = st.columns(4)
-for i, (label, key) in enumerate(
-    [
-        ("Customers", "customers"),
-        ("Orders", "orders"),
-        ("Products", "products"),
-        ("Variants", "variants"),
-        ("Warehouses", "warehouses"),
-        ("Order items", "order_items"),
-        ("Payment methods", "payment_methods"),
-        ("Conversations", "conversations"),
-    ]
-):
-    cols[i % 4].metric(label, f"{counts[key]:,}")
+chat = st.Page("pages/chat.py", title="Chat", icon=":material/forum:", default=True)
+inbox = st.Page("pages/inbox.py", title="Inbox", icon=":material/inbox:")
+store = st.Page("pages/store.py", title="Store", icon=":material/storefront:")
+insights = st.Page("pages/insights.py", title="Insights", icon=":material/monitoring:")
+mock_store = st.Page("pages/mock_store.py", title="Mock store", icon=":material/database:")
+settings = st.Page("pages/settings.py", title="Settings", icon=":material/tune:")
+
+identity = session.current()
+if identity is not None and not identity.is_staff:
+    pages: dict[str, list] = {"": [chat, settings]}
+else:
+    pages = {"Support": [chat, inbox], "Store": [store, insights, mock_store], "": [settings]}
+
+page = st.navigation(pages, position="sidebar")
+sidebar.render_identity(identity)
+page.run()

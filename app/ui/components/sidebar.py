@@ -1,0 +1,23 @@
+"""The sidebar's header: brand, who is signed in, the model in use, sign out."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.ui import model_settings, session
+from app.ui.components.text import safe_markdown
+
+
+def render_identity(identity: session.Identity | None) -> None:
+    with st.sidebar:
+        st.markdown("### 🛍️ Storedesk")
+        if identity is None:
+            st.caption("Not signed in")
+        else:
+            role = "Staff" if identity.is_staff else "Customer"
+            st.markdown(f"**{safe_markdown(identity.name)}**  \n:gray[{role}"
+                        + (f" · {identity.customer_id}" if identity.customer_id else "")
+                        + "]")
+            st.button("Sign out", on_click=session.sign_out, key="sidebar_sign_out",
+                      icon=":material/logout:")
+        st.caption(f"Answers by: **{model_settings.provider_label()}**")

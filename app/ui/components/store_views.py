@@ -1,0 +1,178 @@
+"""Tables and detail panels of the Store page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.ui.components import fmt
+from app.ui.components.text import safe_markdown
+from services import browse, browse_detail
+from services.errors import DomainError
+from services.uow import UowFactory
+
+
+def order_table(rows: list[browse.OrderRow]) -> None:
+    st.dataframe(
+        [
+            {
+                "Order": r.id,
+                "Customer": f"{r.customer_name} ({r.customer_id})",
+                "Status": r.status,
+                "Placed": fmt.when(r.placed_at),
+                "Items": r.items,
+                "Total": fmt.money(r.total),
+            }
+            for r in rows
+        ],
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * max(len(rows), 1), 320),
+    )
+
+
+def customer_table(rows: list[browse.CustomerRow]) -> None:
+    st.dataframe(
+        [
+            {"Customer": r.id, "Name": r.name, "Email": r.email, "Tier": r.tier,
+             "City": r.city, "Country": r.country, "Orders": r.orders}
+            for r in rows
+        ],
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * max(len(rows), 1), 320),
+    )
+
+
+def product_table(rows: list[browse.ProductRow]) -> None:
+    st.dataframe(
+        [
+            {
+                "Product": r.id,
+                "Name": r.name,
+                "Category": r.category,
+                "Variants": r.variants,
+                "Price": fmt.money(r.min_price)
+                if r.min_price == r.max_price
+                else f"{fmt.money(r.min_price)} – {fmt.money(r.max_price)}",
+                "In stock": r.in_stock,
+            }
+            for r in rows
+        ],
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * max(len(rows), 1), 320),
+    )
+
+
+def order_page(uow: UowFactory, order_id: str) -> None:
+    try:
+        o = browse_detail.order_detail(uow, order_id=order_id)
+    except DomainError as exc:
+        st.error(exc.message)
+        return
+    with st.container(border=True):
+        st.markdown(f"### {o.id} {fmt.status_badge(o.status)}")
+        st.markdown(
+            f"**{safe_markdown(o.customer_name)}** `{o.customer_id}` · placed "
+            f"{fmt.when(o.placed_at)} · ships to {safe_markdown(o.address or '—')}"
+        )
+        if o.cancel_reason:
+            st.caption(f"Cancelled: {o.cancel_reason}")
+        items, money, shipping, requests = st.columns([3, 2, 3, 2])
+        with items:
+            st.markdown("**Items**")
+            for line in o.items:
+                st.markdown(
+                    f"- {safe_markdown(line.name)} `{line.item_id}` {fmt.money(line.price)}"
+                    + (f"  \n  :gray[{safe_markdown(fmt.options(line.options))}]" if line.options else "")
+                )
+            st.markdown(f"**Total {fmt.money(o.total)}**")
+        with money:
+            st.markdown("**Ledger**")
+            for entry in o.ledger:
+                sign = "−" if entry.transaction_type == "refund" else ""
+                st.markdown(f"- {entry.transaction_type}: {sign}{fmt.money(entry.amount)}  \n"
+                            f"  :gray[{safe_markdown(entry.payment_method)}]")
+        with shipping:
+            st.markdown("**Fulfillment**")
+            if not o.fulfillments:
+                st.caption("Not shipped yet.")
+            for f in o.fulfillments:
+                st.markdown(
+                    f"{safe_markdown(f.carrier or 'Carrier')} · "
+                    + ", ".join(f"`{t}`" for t in f.tracking_ids)
+                    + f"  \nshipped {fmt.when(f.shipped_at)}"
+                    + (f" · delivered {fmt.when(f.delivered_at)}" if f.delivered_at
+                       else f" · expected {fmt.when(f.estimated_delivery)}")
+                )
+                for e in reversed(f.events):
+                    st.markdown(f"- :gray[{fmt.when(e.occurred_at)}] **{safe_markdown(e.status)}** "
+                                f"{safe_markdown(e.location)}")
+        with requests:
+            st.markdown("**Returns / exchanges**")
+            if not o.requests:
+                st.caption("None.")
+            for r in o.requests:
+                st.markdown(
+                    f"`{r.id}` {r.kind} {fmt.status_badge(r.status)}  \n"
+                    f"{len(r.item_ids)} item(s) · {r.reason.replace('_', ' ')}"
+                    + (f" · refund {fmt.money(r.refund_amount)}" if r.refund_amount is not None else "")
+                    + (f"  \npickup {fmt.when(r.pickup_date)}" if r.pickup_date else "")
+                )
+
+
+def customer_page(uow: UowFactory, customer_id: str) -> None:
+    try:
+        c = browse_detail.customer_detail(uow, customer_id=customer_id)
+    except DomainError as exc:
+        st.error(exc.message)
+        return
+    with st.container(border=True):
+        st.markdown(f"### {safe_markdown(c.name)} :gray[{c.id}]")
+        a, b = st.columns(2)
+        a.markdown(
+            f"{safe_markdown(c.email)}  \n{safe_markdown(c.phone or '')}  \n"
+            f"{safe_markdown(c.address)}  \ntier **{c.tier}** · member since "
+            f"{fmt.when(c.member_since)} · {c.locale}"
+        )
+        b.markdown("**Payment methods**  \n" + "  \n".join(
+            f"{safe_markdown(m.label)} :gray[{m.id}]"
+            + (f" · balance {fmt.money(m.balance)}" if m.balance is not None else "")
+            for m in c.payment_methods
+        ))
+        order_table(browse.search_orders(uow, customer_id=c.id))
+
+
+def product_page(uow: UowFactory, product_id: str) -> None:
+    try:
+        p = browse_detail.product_detail(uow, product_id=product_id)
+    except DomainError as exc:
+        st.error(exc.message)
+        return
+    with st.container(border=True):
+        st.markdown(f"### {safe_markdown(p.name)} :gray[{p.id}]")
+        st.markdown(safe_markdown(p.description))
+        st.caption(
+            f"{p.category} · {p.warranty or 'no warranty listed'} · "
+            + (f"returnable within {p.return_window_days} days" if p.returnable else "final sale")
+        )
+        st.markdown("**Stock by warehouse**")
+        st.dataframe(
+            [
+                {
+                    "SKU": v.item_id,
+                    "Options": fmt.options(v.options),
+                    "Price": fmt.money(v.price),
+                    "Available": "yes" if v.available else "discontinued",
+                    **v.stock,
+                    "Total": v.total,
+                }
+                for v in p.variants
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+        if p.specs:
+            st.markdown("**Specs**  \n" + "  \n".join(
+                f"{safe_markdown(str(k)).replace('_', ' ')}: {safe_markdown(str(v))}"
+                for k, v in p.specs.items()))
