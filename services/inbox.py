@@ -14,13 +14,14 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select
 
 from services.errors import InvalidRequest, InvalidState, NotFound
 from services.models import (
     Conversation,
     ConversationStatus,
     Customer,
+    Feedback,
     HandoffTicket,
     Message,
     TicketStatus,
@@ -95,6 +96,7 @@ def list_conversations(
     *,
     status: str | None = None,
     customer_id: str | None = None,
+    actor: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = 200,
@@ -105,7 +107,7 @@ def list_conversations(
         raise InvalidRequest(f"Unknown conversation status {status!r}.")
     counts = (
         select(Message.conversation_id, func.count(Message.id).label("n"))
-        .where(Message.role.in_(("user", "assistant", "staff")))
+        .where(Message.role.in_(("user", "assistant", "staff")), Message.content != "")
         .group_by(Message.conversation_id)
         .subquery()
     )
@@ -116,8 +118,19 @@ def list_conversations(
         .order_by(Conversation.updated_at.desc(), Conversation.id)
         .limit(max(1, min(limit, 1000)))
     )
-    if status:
+    # A conversation with a ticket still waiting for a person counts as handed off,
+    # whatever its stored status: a ticket may be opened without touching the status.
+    waiting = exists().where(
+        HandoffTicket.conversation_id == Conversation.id, HandoffTicket.status.in_(ACTIVE_TICKET)
+    )
+    if status == ConversationStatus.HANDED_OFF:
+        stmt = stmt.where(or_(Conversation.status == status, waiting))
+    elif status == ConversationStatus.OPEN:
+        stmt = stmt.where(Conversation.status == status, ~waiting)
+    elif status:
         stmt = stmt.where(Conversation.status == status)
+    if actor:
+        stmt = stmt.where(Conversation.actor == actor)
     if customer_id:
         stmt = stmt.where(Conversation.customer_id == customer_id)
     if since:
@@ -152,7 +165,11 @@ def _row(
         customer_id=c.customer_id,
         customer_name=f"{first} {last}" if first else None,
         actor=str(c.actor),
-        status=str(c.status),
+        status=(
+            ConversationStatus.HANDED_OFF.value
+            if t is not None and t.status in ACTIVE_TICKET
+            else str(c.status)
+        ),
         provider=c.provider,
         model=c.model,
         created_at=c.created_at,
@@ -219,7 +236,7 @@ def transcript(uow_factory: UowFactory, *, conversation_id: str) -> Transcript:
                 .order_by(HandoffTicket.created_at)
             )
         )
-        visible = [m for m in messages if m.role in ("user", "assistant", "staff")]
+        visible = [m for m in messages if m.role in ("user", "assistant", "staff") and m.content]
         return Transcript(
             conversation=_row(
                 conversation, first, last, len(visible), tickets[-1] if tickets else None
@@ -400,3 +417,14 @@ def staff_messages_since(
             )
             for m in rows
         ]
+
+
+def ratings(uow_factory: UowFactory, *, conversation_id: str) -> dict[int, int]:
+    """Thumbs already given in a conversation: message id -> +1 / -1."""
+    with uow_factory() as uow:
+        rows = uow.session.execute(
+            select(Feedback.message_id, Feedback.rating).where(
+                Feedback.conversation_id == conversation_id, Feedback.message_id.is_not(None)
+            )
+        ).all()
+        return {int(m): int(r) for m, r in rows}

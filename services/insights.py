@@ -6,8 +6,9 @@ Definitions (the Insights page shows them next to the tiles):
 - resolved without hand-off: of those, the ones with at least one assistant answer that
   were never handed off (the usual "containment" of a support bot).
 - turns: customer/staff user messages in those conversations.
-- turn latency: `latency_ms` of assistant messages created in the range; percentiles by
-  nearest rank (p95 of 20 values is the 19th smallest), computed with window functions.
+- turn latency: per turn started in the range (a user message up to the next one), the
+  model time of its answers plus its tool time; percentiles by nearest rank (p95 of 20
+  turns is the 19th smallest), computed with window functions.
 - tool calls, errors, p95 duration: tool-call records created in the range.
 - tokens: assistant messages created in the range, by model; cost = tokens x price table.
 - feedback: thumbs recorded in the range.
@@ -174,22 +175,44 @@ def _conversation_figures(session: Any, start: datetime, end: datetime) -> tuple
     return tuple(int(v) for v in row)
 
 
+def _turn_latencies(start: datetime, end: datetime) -> Any:
+    """One row per turn that started in the range: its total latency in ms.
+
+    A turn is a user message and everything after it up to the next user message; its
+    latency is the model time of its answers plus the time of its tool calls (parallel
+    calls are counted in full, so this leans high, never low).
+    """
+    turn_no = func.sum(case((Message.role == "user", 1), else_=0)).over(
+        partition_by=Message.conversation_id, order_by=Message.id
+    )
+    numbered = select(
+        Message.conversation_id.label("cid"),
+        turn_no.label("turn"),
+        Message.role.label("role"),
+        Message.latency_ms.label("ms"),
+        Message.created_at.label("at"),
+    ).subquery()
+    timed = numbered.c.role.in_(("assistant", "tool"))
+    answered = and_(numbered.c.role == "assistant", numbered.c.ms.is_not(None))
+    return (
+        select(func.sum(case((timed, func.coalesce(numbered.c.ms, 0)), else_=0)).label("ms"))
+        .where(numbered.c.turn > 0)
+        .group_by(numbered.c.cid, numbered.c.turn)
+        .having(func.sum(case((answered, 1), else_=0)) > 0)
+        .having(_in_range(func.min(numbered.c.at), start, end))
+        .subquery()
+    )
+
+
 def _latency_percentiles(
     session: Any, start: datetime, end: datetime
 ) -> tuple[int | None, int | None]:
-    ranked = (
-        select(
-            Message.latency_ms.label("v"),
-            func.row_number().over(order_by=(Message.latency_ms, Message.id)).label("rn"),
-            func.count().over().label("n"),
-        )
-        .where(
-            Message.role == "assistant",
-            Message.latency_ms.is_not(None),
-            _in_range(Message.created_at, start, end),
-        )
-        .subquery()
-    )
+    turns = _turn_latencies(start, end)
+    ranked = select(
+        turns.c.ms.label("v"),
+        func.row_number().over(order_by=turns.c.ms).label("rn"),
+        func.count().over().label("n"),
+    ).subquery()
     found: dict[int, int] = {}
     for pct in (50, 95):
         value = session.scalar(

@@ -72,7 +72,35 @@ def add_conversation(
                     created_at=clock,
                 )
             )
+            if turn.tools:
+                s.add(
+                    Message(
+                        conversation_id=conversation_id,
+                        role="assistant",
+                        content="",
+                        tool_calls=[
+                            {"id": f"call_{i}_{j}", "name": name, "arguments": "{}"}
+                            for j, (name, _, _) in enumerate(turn.tools)
+                        ],
+                        latency_ms=0,
+                        model=turn.model,
+                        input_tokens=0,
+                        output_tokens=0,
+                        created_at=clock,
+                    )
+                )
             for j, (name, outcome, ms) in enumerate(turn.tools):
+                s.add(
+                    Message(
+                        conversation_id=conversation_id,
+                        role="tool",
+                        content='{"ok": true}',
+                        tool_call_id=f"call_{i}_{j}",
+                        name=name,
+                        latency_ms=ms,
+                        created_at=clock,
+                    )
+                )
                 s.add(
                     ToolCallRecord(
                         conversation_id=conversation_id,

@@ -58,7 +58,7 @@ def test_an_unknown_status_filter_is_refused(store):
 
 def test_transcript_holds_messages_tool_trace_and_ticket(store, handed_off):
     t = inbox.transcript(store, conversation_id=handed_off)
-    assert [m.role for m in t.messages] == ["user", "assistant"]
+    assert [m.role for m in t.messages] == ["user", "assistant", "tool", "assistant"]
     assert [c.name for c in t.tool_calls] == ["transfer_to_human"]
     assert t.tickets[0].summary.startswith("Customer wants a refund")
 
@@ -95,3 +95,10 @@ def test_bad_replies_change_nothing(store, handed_off):
         inbox.claim_ticket(store, ticket_id="HT-404", staff_name="Ana")
     assert inbox.list_tickets(store)[0].status == "open"
     assert inbox.staff_messages_since(store, conversation_id=handed_off) == []
+
+
+def test_a_waiting_ticket_marks_an_open_conversation_handed_off(store):
+    cid = add_conversation(store, turns=[Turn("help", "ok")], ticket="HT-7")
+    assert [c.id for c in inbox.list_conversations(store, status="handed_off")] == [cid]
+    assert inbox.list_conversations(store, status="open") == []
+    assert inbox.list_conversations(store)[0].status == "handed_off"

@@ -34,7 +34,9 @@ def reset_demo(uow: UowFactory, *, confirmed: bool) -> None:
 
 def import_tau(uow: UowFactory, folder: str, *, confirmed: bool) -> None:
     path = Path(folder.strip()).expanduser()
-    missing = [n for n in ("users.json", "orders.json", "products.json") if not (path / n).is_file()]
+    missing = [
+        n for n in ("users.json", "orders.json", "products.json") if not (path / n).is_file()
+    ]
     if not folder.strip() or missing:
         st.error(f"That folder does not hold the tau-bench files ({', '.join(missing) or 'none'}).")
         return
@@ -55,12 +57,16 @@ def import_tau(uow: UowFactory, folder: str, *, confirmed: bool) -> None:
         counts = tau_import(uow, path)
     except (DomainError, ValueError, OSError) as exc:
         progress.empty()
-        st.error(f"The store was emptied but the import failed: {exc}. Reset to the demo store "
-                 "or try again.")
+        st.error(
+            f"The store was emptied but the import failed: {exc}. Reset to the demo store "
+            "or try again."
+        )
         return
     progress.progress(1.0, text="Done")
-    _done(f"tau-bench store imported: {counts.get('customers', 0)} customers, "
-          f"{counts.get('orders', 0)} orders, {counts.get('products', 0)} products.")
+    _done(
+        f"tau-bench store imported: {counts.get('customers', 0)} customers, "
+        f"{counts.get('orders', 0)} orders, {counts.get('products', 0)} products."
+    )
 
 
 def generate_form(uow: UowFactory) -> None:

@@ -15,8 +15,12 @@ def editor() -> list[ModelPrice]:
     # state; feeding it the edited table back would reset it on every rerun.
     edited = st.data_editor(
         [
-            {"Model": p.label, "Name patterns": p.patterns,
-             "Input $/M": float(p.input_per_million), "Output $/M": float(p.output_per_million)}
+            {
+                "Model": p.label,
+                "Name patterns": p.patterns,
+                "Input $/M": float(p.input_per_million),
+                "Output $/M": float(p.output_per_million),
+            }
             for p in DEFAULT_PRICES
         ],
         num_rows="dynamic",

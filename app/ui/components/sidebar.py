@@ -15,9 +15,15 @@ def render_identity(identity: session.Identity | None) -> None:
             st.caption("Not signed in")
         else:
             role = "Staff" if identity.is_staff else "Customer"
-            st.markdown(f"**{safe_markdown(identity.name)}**  \n:gray[{role}"
-                        + (f" · {identity.customer_id}" if identity.customer_id else "")
-                        + "]")
-            st.button("Sign out", on_click=session.sign_out, key="sidebar_sign_out",
-                      icon=":material/logout:")
+            st.markdown(
+                f"**{safe_markdown(identity.name)}**  \n:gray[{role}"
+                + (f" · {identity.customer_id}" if identity.customer_id else "")
+                + "]"
+            )
+            st.button(
+                "Sign out",
+                on_click=session.sign_out,
+                key="sidebar_sign_out",
+                icon=":material/logout:",
+            )
         st.caption(f"Answers by: **{model_settings.provider_label()}**")

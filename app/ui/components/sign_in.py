@@ -45,7 +45,9 @@ def _customer_tabs() -> None:
         else:
             labels = {c.id: f"{c.name} · {c.id} · {c.city or c.country}" for c in customers}
             chosen = st.selectbox(
-                "Customer", options=list(labels), format_func=labels.__getitem__,
+                "Customer",
+                options=list(labels),
+                format_func=labels.__getitem__,
                 key="signin_pick",
             )
             if st.button("Continue", type="primary", key="signin_pick_go"):

@@ -33,8 +33,15 @@ def order_table(rows: list[browse.OrderRow]) -> None:
 def customer_table(rows: list[browse.CustomerRow]) -> None:
     st.dataframe(
         [
-            {"Customer": r.id, "Name": r.name, "Email": r.email, "Tier": r.tier,
-             "City": r.city, "Country": r.country, "Orders": r.orders}
+            {
+                "Customer": r.id,
+                "Name": r.name,
+                "Email": r.email,
+                "Tier": r.tier,
+                "City": r.city,
+                "Country": r.country,
+                "Orders": r.orders,
+            }
             for r in rows
         ],
         hide_index=True,
@@ -84,15 +91,21 @@ def order_page(uow: UowFactory, order_id: str) -> None:
             for line in o.items:
                 st.markdown(
                     f"- {safe_markdown(line.name)} `{line.item_id}` {fmt.money(line.price)}"
-                    + (f"  \n  :gray[{safe_markdown(fmt.options(line.options))}]" if line.options else "")
+                    + (
+                        f"  \n  :gray[{safe_markdown(fmt.options(line.options))}]"
+                        if line.options
+                        else ""
+                    )
                 )
             st.markdown(f"**Total {fmt.money(o.total)}**")
         with money:
             st.markdown("**Ledger**")
             for entry in o.ledger:
                 sign = "−" if entry.transaction_type == "refund" else ""
-                st.markdown(f"- {entry.transaction_type}: {sign}{fmt.money(entry.amount)}  \n"
-                            f"  :gray[{safe_markdown(entry.payment_method)}]")
+                st.markdown(
+                    f"- {entry.transaction_type}: {sign}{fmt.money(entry.amount)}  \n"
+                    f"  :gray[{safe_markdown(entry.payment_method)}]"
+                )
         with shipping:
             st.markdown("**Fulfillment**")
             if not o.fulfillments:
@@ -102,12 +115,17 @@ def order_page(uow: UowFactory, order_id: str) -> None:
                     f"{safe_markdown(f.carrier or 'Carrier')} · "
                     + ", ".join(f"`{t}`" for t in f.tracking_ids)
                     + f"  \nshipped {fmt.when(f.shipped_at)}"
-                    + (f" · delivered {fmt.when(f.delivered_at)}" if f.delivered_at
-                       else f" · expected {fmt.when(f.estimated_delivery)}")
+                    + (
+                        f" · delivered {fmt.when(f.delivered_at)}"
+                        if f.delivered_at
+                        else f" · expected {fmt.when(f.estimated_delivery)}"
+                    )
                 )
                 for e in reversed(f.events):
-                    st.markdown(f"- :gray[{fmt.when(e.occurred_at)}] **{safe_markdown(e.status)}** "
-                                f"{safe_markdown(e.location)}")
+                    st.markdown(
+                        f"- :gray[{fmt.when(e.occurred_at)}] **{safe_markdown(e.status)}** "
+                        f"{safe_markdown(e.location)}"
+                    )
         with requests:
             st.markdown("**Returns / exchanges**")
             if not o.requests:
@@ -116,7 +134,11 @@ def order_page(uow: UowFactory, order_id: str) -> None:
                 st.markdown(
                     f"`{r.id}` {r.kind} {fmt.status_badge(r.status)}  \n"
                     f"{len(r.item_ids)} item(s) · {r.reason.replace('_', ' ')}"
-                    + (f" · refund {fmt.money(r.refund_amount)}" if r.refund_amount is not None else "")
+                    + (
+                        f" · refund {fmt.money(r.refund_amount)}"
+                        if r.refund_amount is not None
+                        else ""
+                    )
                     + (f"  \npickup {fmt.when(r.pickup_date)}" if r.pickup_date else "")
                 )
 
@@ -135,11 +157,14 @@ def customer_page(uow: UowFactory, customer_id: str) -> None:
             f"{safe_markdown(c.address)}  \ntier **{c.tier}** · member since "
             f"{fmt.when(c.member_since)} · {c.locale}"
         )
-        b.markdown("**Payment methods**  \n" + "  \n".join(
-            f"{safe_markdown(m.label)} :gray[{m.id}]"
-            + (f" · balance {fmt.money(m.balance)}" if m.balance is not None else "")
-            for m in c.payment_methods
-        ))
+        b.markdown(
+            "**Payment methods**  \n"
+            + "  \n".join(
+                f"{safe_markdown(m.label)} :gray[{m.id}]"
+                + (f" · balance {fmt.money(m.balance)}" if m.balance is not None else "")
+                for m in c.payment_methods
+            )
+        )
         order_table(browse.search_orders(uow, customer_id=c.id))
 
 
@@ -173,6 +198,10 @@ def product_page(uow: UowFactory, product_id: str) -> None:
             width="stretch",
         )
         if p.specs:
-            st.markdown("**Specs**  \n" + "  \n".join(
-                f"{safe_markdown(str(k)).replace('_', ' ')}: {safe_markdown(str(v))}"
-                for k, v in p.specs.items()))
+            st.markdown(
+                "**Specs**  \n"
+                + "  \n".join(
+                    f"{safe_markdown(str(k)).replace('_', ' ')}: {safe_markdown(str(v))}"
+                    for k, v in p.specs.items()
+                )
+            )

@@ -90,5 +90,7 @@ def calls_of(message_tool_calls: list[dict[str, Any]] | None) -> list[tuple[str,
         args = fn.get("arguments", "")
         if not isinstance(args, str):
             args = json.dumps(args)
-        out.append((str(call.get("id") or call.get("call_id") or ""), str(fn.get("name", "")), args))
+        out.append(
+            (str(call.get("id") or call.get("call_id") or ""), str(fn.get("name", "")), args)
+        )
     return out

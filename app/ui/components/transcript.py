@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from app.ui.components import trace
 from app.ui.components.text import safe_markdown
 from services.inbox import Transcript
 
-AVATARS = {"user": ":material/person:", "assistant": ":material/smart_toy:",
-           "staff": ":material/support_agent:"}
+AVATARS = {
+    "user": ":material/person:",
+    "assistant": ":material/smart_toy:",
+    "staff": ":material/support_agent:",
+}
 
 
-def render(t: Transcript, *, staff: bool) -> None:
+def render(t: Transcript, *, staff: bool, feedback: Callable[[int], None] | None = None) -> None:
     records = {c.call_id: c for c in t.tool_calls if c.call_id}
     tool_messages = {m.tool_call_id: m for m in t.messages if m.role == "tool" and m.tool_call_id}
     for m in t.messages:
@@ -36,3 +41,5 @@ def render(t: Transcript, *, staff: bool) -> None:
                 )
             if m.content:
                 st.markdown(safe_markdown(m.content))
+                if feedback is not None and m.role == "assistant":
+                    feedback(m.id)

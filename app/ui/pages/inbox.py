@@ -99,28 +99,48 @@ with right:
             st.markdown(
                 f"**Hand-off {ticket.id}** {fmt.status_badge(ticket.status)} · "
                 f"{ticket.reason_category.replace('_', ' ')}"
-                + (f" · assigned to **{safe_markdown(ticket.assignee)}**" if ticket.assignee else "")
+                + (
+                    f" · assigned to **{safe_markdown(ticket.assignee)}**"
+                    if ticket.assignee
+                    else ""
+                )
             )
             st.markdown(safe_markdown(ticket.summary))
             if ticket.status in ("open", "claimed"):
                 b1, b2, b3 = st.columns(3)
                 if ticket.status == "open":
-                    b1.button("Claim", key=f"claim_{ticket.id}", type="primary",
-                              on_click=_act, args=(inbox.claim_ticket, "Claimed"),
-                              kwargs={"ticket_id": ticket.id})
-                b2.button("Resolve", key=f"resolve_{ticket.id}",
-                          on_click=_act, args=(inbox.resolve_ticket, "Resolved"),
-                          kwargs={"ticket_id": ticket.id})
-                b3.button("Hand back to AI", key=f"handback_{ticket.id}",
-                          on_click=_act, args=(inbox.hand_back_to_ai, "Handed back to the AI"),
-                          kwargs={"ticket_id": ticket.id})
+                    b1.button(
+                        "Claim",
+                        key=f"claim_{ticket.id}",
+                        type="primary",
+                        on_click=_act,
+                        args=(inbox.claim_ticket, "Claimed"),
+                        kwargs={"ticket_id": ticket.id},
+                    )
+                b2.button(
+                    "Resolve",
+                    key=f"resolve_{ticket.id}",
+                    on_click=_act,
+                    args=(inbox.resolve_ticket, "Resolved"),
+                    kwargs={"ticket_id": ticket.id},
+                )
+                b3.button(
+                    "Hand back to AI",
+                    key=f"handback_{ticket.id}",
+                    on_click=_act,
+                    args=(inbox.hand_back_to_ai, "Handed back to the AI"),
+                    kwargs={"ticket_id": ticket.id},
+                )
     with st.container(height=520, border=False):
         transcript.render(t, staff=True)
     active = [tk for tk in t.tickets if tk.status in ("open", "claimed")]
     if active:
         with st.form(f"reply_{active[-1].id}", clear_on_submit=True, border=False):
-            text = st.text_area("Reply to the customer", placeholder="Write as the store team…",
-                                max_chars=inbox.MAX_REPLY_CHARS)
+            text = st.text_area(
+                "Reply to the customer",
+                placeholder="Write as the store team…",
+                max_chars=inbox.MAX_REPLY_CHARS,
+            )
             if st.form_submit_button("Send reply", type="primary", icon=":material/send:"):
                 _act(inbox.reply_as_staff, "Reply sent", ticket_id=active[-1].id, text=text)
                 st.rerun()

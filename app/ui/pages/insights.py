@@ -18,8 +18,9 @@ uow = deps.uow_factory()
 st.title("Insights")
 today = datetime.now(UTC).date()
 a, b = st.columns([2, 3])
-picked = a.date_input("Date range (UTC)", value=(today - timedelta(days=29), today),
-                      key="insights_range")
+picked = a.date_input(
+    "Date range (UTC)", value=(today - timedelta(days=29), today), key="insights_range"
+)
 if not (isinstance(picked, tuple) and len(picked) == 2):
     st.info("Pick the last day of the range.")
     st.stop()
@@ -41,55 +42,109 @@ def ms(x: int | None) -> str:
 
 row1 = st.columns(4)
 row1[0].metric("Conversations", f"{m.conversations:,}", border=True)
-row1[1].metric("Resolved without hand-off", f"{m.resolved_without_handoff:,}",
-               f"{pct(m.resolution_rate)} of conversations", delta_color="off", border=True)
-row1[2].metric("Hand-off rate", pct(m.handoff_rate), f"{m.handed_off:,} handed off",
-               delta_color="off", border=True)
+row1[1].metric(
+    "Resolved without hand-off",
+    f"{m.resolved_without_handoff:,}",
+    f"{pct(m.resolution_rate)} of conversations",
+    delta_color="off",
+    border=True,
+)
+row1[2].metric(
+    "Hand-off rate",
+    pct(m.handoff_rate),
+    f"{m.handed_off:,} handed off",
+    delta_color="off",
+    border=True,
+)
 row1[3].metric("Turns per conversation", f"{m.turns_per_conversation:.1f}", border=True)
 row2 = st.columns(4)
-row2[0].metric("Turn latency p50 / p95", f"{ms(m.p50_latency_ms)} / {ms(m.p95_latency_ms)}",
-               border=True)
-row2[1].metric("Tool calls", f"{m.tool_calls:,}", f"{pct(m.tool_error_rate)} errors",
-               delta_color="inverse" if m.tool_errors else "off", border=True)
-row2[2].metric("Estimated cost", money(m.total_cost) if m.total_cost >= 1 else f"${m.total_cost:.4f}",
-               border=True)
+row2[0].metric(
+    "Turn latency p50 / p95", f"{ms(m.p50_latency_ms)} / {ms(m.p95_latency_ms)}", border=True
+)
+row2[1].metric(
+    "Tool calls",
+    f"{m.tool_calls:,}",
+    f"{pct(m.tool_error_rate)} errors",
+    delta_color="inverse" if m.tool_errors else "off",
+    border=True,
+)
+row2[2].metric(
+    "Estimated cost",
+    money(m.total_cost) if m.total_cost >= 1 else f"${m.total_cost:.4f}",
+    border=True,
+)
 total_fb = m.feedback_up + m.feedback_down
-row2[3].metric("Feedback", f"👍 {m.feedback_up} · 👎 {m.feedback_down}",
-               f"{pct(m.feedback_up / total_fb)} positive" if total_fb else "no ratings yet",
-               delta_color="off", border=True)
+row2[3].metric(
+    "Feedback",
+    f"👍 {m.feedback_up} · 👎 {m.feedback_down}",
+    f"{pct(m.feedback_up / total_fb)} positive" if total_fb else "no ratings yet",
+    delta_color="off",
+    border=True,
+)
 
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Conversations per day")
     if m.daily:
         st.bar_chart(
-            [{"day": d.day.isoformat(), "AI only": d.conversations - d.handed_off,
-              "Handed off": d.handed_off} for d in m.daily],
-            x="day", y=["AI only", "Handed off"], color=["#4f6bed", "#f5a524"], height=280,
+            [
+                {
+                    "day": d.day.isoformat(),
+                    "AI only": d.conversations - d.handed_off,
+                    "Handed off": d.handed_off,
+                }
+                for d in m.daily
+            ],
+            x="day",
+            y=["AI only", "Handed off"],
+            color=["#4f6bed", "#f5a524"],
+            height=280,
         )
     else:
         st.caption("No conversations in this range.")
 with right:
     st.subheader("Tool calls")
     if m.tools:
-        st.bar_chart([{"tool": t.name, "calls": t.calls} for t in m.tools], x="tool", y="calls",
-                     horizontal=True, height=280, color="#4f6bed")
+        st.bar_chart(
+            [{"tool": t.name, "calls": t.calls} for t in m.tools],
+            x="tool",
+            y="calls",
+            horizontal=True,
+            height=280,
+            color="#4f6bed",
+        )
     else:
         st.caption("No tool calls in this range.")
 
 st.subheader("Tools: errors and latency")
 st.dataframe(
-    [{"Tool": t.name, "Calls": t.calls, "Errors": t.errors, "Error rate": pct(t.error_rate),
-      "p95 latency": ms(t.p95_ms)} for t in m.tools],
-    hide_index=True, width="stretch",
+    [
+        {
+            "Tool": t.name,
+            "Calls": t.calls,
+            "Errors": t.errors,
+            "Error rate": pct(t.error_rate),
+            "p95 latency": ms(t.p95_ms),
+        }
+        for t in m.tools
+    ],
+    hide_index=True,
+    width="stretch",
 )
 st.subheader("Tokens and cost by model")
 st.dataframe(
-    [{"Model": u.model, "Answers": u.answers, "Input tokens": u.input_tokens,
-      "Output tokens": u.output_tokens,
-      "Estimated cost": "no price set" if u.cost is None else f"${u.cost:,.4f}"}
-     for u in m.models],
-    hide_index=True, width="stretch",
+    [
+        {
+            "Model": u.model,
+            "Answers": u.answers,
+            "Input tokens": u.input_tokens,
+            "Output tokens": u.output_tokens,
+            "Estimated cost": "no price set" if u.cost is None else f"${u.cost:,.4f}",
+        }
+        for u in m.models
+    ],
+    hide_index=True,
+    width="stretch",
 )
 with st.expander("How these figures are defined"):
     import services.insights as definitions

@@ -17,9 +17,14 @@ uow = deps.uow_factory()
 st.title("Mock store")
 counts = store_counts(uow)
 labels = [
-    ("Customers", "customers"), ("Orders", "orders"), ("Products", "products"),
-    ("Variants", "variants"), ("Warehouses", "warehouses"), ("Stock levels", "stock_levels"),
-    ("Returns & exchanges", "return_requests"), ("Conversations", "conversations"),
+    ("Customers", "customers"),
+    ("Orders", "orders"),
+    ("Products", "products"),
+    ("Variants", "variants"),
+    ("Warehouses", "warehouses"),
+    ("Stock levels", "stock_levels"),
+    ("Returns & exchanges", "return_requests"),
+    ("Conversations", "conversations"),
 ]
 cols = st.columns(4)
 for i, (label, key) in enumerate(labels):

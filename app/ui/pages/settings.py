@@ -17,25 +17,40 @@ st.caption(
 )
 with st.form("settings_form", border=True):
     provider = st.radio(
-        "Provider", list(ms.PROVIDERS), format_func=ms.PROVIDERS.__getitem__,
-        index=list(ms.PROVIDERS).index(current.provider), horizontal=False,
+        "Provider",
+        list(ms.PROVIDERS),
+        format_func=ms.PROVIDERS.__getitem__,
+        index=list(ms.PROVIDERS).index(current.provider),
+        horizontal=False,
     )
     a, b = st.columns(2)
-    model = a.text_input("Model", value=current.model, placeholder="gpt-4.1, deepseek-chat, …",
-                         help="Ignored by the offline engine.")
+    model = a.text_input(
+        "Model",
+        value=current.model,
+        placeholder="gpt-4.1, deepseek-chat, …",
+        help="Ignored by the offline engine.",
+    )
     base_url = b.text_input(
-        "Base URL", value=current.base_url, placeholder="https://api.openai.com/v1",
+        "Base URL",
+        value=current.base_url,
+        placeholder="https://api.openai.com/v1",
         help="Any OpenAI-compatible endpoint: OpenAI, DeepSeek, Ollama, vLLM, a gateway.",
     )
     api_key = st.text_input(
-        "API key", type="password", value="",
-        placeholder="set for this session" if current.api_key else "sk-… (empty: use OPENAI_API_KEY)",
+        "API key",
+        type="password",
+        value="",
+        placeholder="set for this session"
+        if current.api_key
+        else "sk-… (empty: use OPENAI_API_KEY)",
         help="Leave empty to keep the current key.",
     )
     c, d = st.columns(2)
     temperature = c.slider("Temperature", 0.0, 1.0, float(current.temperature), 0.05)
     toolset = d.selectbox(
-        "Toolset", list(ms.TOOLSETS), format_func=ms.TOOLSETS.__getitem__,
+        "Toolset",
+        list(ms.TOOLSETS),
+        format_func=ms.TOOLSETS.__getitem__,
         index=list(ms.TOOLSETS).index(current.toolset),
         disabled=not (identity and identity.is_staff),
         help="Staff only: customers always get the support toolset.",

@@ -1,0 +1,145 @@
+"""The chat itself: past conversations, the transcript, a live turn, confirmations."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.ui import deps, model_settings, runtime
+from app.ui.components import confirm_card, live_turn, transcript
+from app.ui.components.text import plain
+from app.ui.session import Identity
+from services import inbox
+from services.errors import DomainError
+
+CONVERSATION = "chat_conversation_id"
+POLL_SECONDS = 5
+
+
+def render(identity: Identity) -> None:
+    uow = deps.uow_factory()
+    _sidebar(identity)
+    conversation_id = st.session_state.get(CONVERSATION)
+
+    head, badge = st.columns([4, 1], vertical_alignment="bottom")
+    head.title("Support chat" if not identity.is_staff else "Staff chat")
+    badge.markdown(f":material/smart_toy: **{model_settings.provider_label()}**")
+    if identity.is_staff:
+        st.caption("Staff mode: tools act for any customer and apply changes after your confirm.")
+
+    t = None
+    if conversation_id:
+        try:
+            t = inbox.transcript(uow, conversation_id=conversation_id)
+        except DomainError:
+            st.session_state.pop(CONVERSATION, None)
+        if t and not identity.is_staff and t.conversation.customer_id != identity.customer_id:
+            t = None  # never show another customer's conversation
+            st.session_state.pop(CONVERSATION, None)
+    if t is None:
+        _welcome(identity)
+    else:
+        if t.conversation.status == "handed_off":
+            st.info(
+                "A person from our team has been asked to join; they'll reply right here.",
+                icon=":material/support_agent:",
+            )
+        transcript.render(t, staff=identity.is_staff, feedback=_feedback_for(t.conversation.id))
+        if t.conversation.status == "handed_off":
+            _watch_staff_replies(t.conversation.id, _last_staff_id(t))
+    confirm_card.render(identity)
+
+    prompt = st.chat_input(
+        "Ask about an order, stock, a return…",
+        key="chat_input",
+        submit_mode="disable",
+        max_chars=4000,
+    )
+    if prompt:
+        live_turn.run(identity, prompt)
+
+
+def _welcome(identity: Identity) -> None:
+    first = identity.name.split()[0] if identity.name else "there"
+    with st.chat_message("assistant", avatar=transcript.AVATARS["assistant"]):
+        if identity.is_staff:
+            st.markdown("Ready. Ask about any order, customer or product.")
+        else:
+            st.markdown(
+                f"Hi {plain(first, 30)}! I can track orders, check stock, start returns and "
+                "exchanges, and change pending orders. What can I do for you?"
+            )
+
+
+def _sidebar(identity: Identity) -> None:
+    uow = deps.uow_factory()
+    with st.sidebar:
+        st.button(
+            "New conversation",
+            icon=":material/add_comment:",
+            key="chat_new",
+            on_click=lambda: st.session_state.pop(CONVERSATION, None),
+            width="stretch",
+        )
+        if identity.is_staff:
+            past = inbox.list_conversations(uow, actor="staff", limit=15)
+        else:
+            past = inbox.list_conversations(uow, customer_id=identity.customer_id, limit=15)
+        if past:
+            st.caption("Past conversations")
+        current = st.session_state.get(CONVERSATION)
+        for row in past:
+            st.button(
+                plain(row.title or "New conversation", 34),
+                key=f"chat_past_{row.id}",
+                type="primary" if row.id == current else "tertiary",
+                on_click=st.session_state.__setitem__,
+                args=(CONVERSATION, row.id),
+                width="stretch",
+            )
+
+
+def _feedback_for(conversation_id: str):  # type: ignore[no-untyped-def]
+    uow = deps.uow_factory()
+    stored = inbox.ratings(uow, conversation_id=conversation_id)
+
+    def widget(message_id: int) -> None:
+        key = f"fb_{message_id}"
+        if key not in st.session_state and message_id in stored:
+            st.session_state[key] = 1 if stored[message_id] > 0 else 0
+        st.feedback("thumbs", key=key, on_change=_save_feedback, args=(conversation_id, message_id))
+
+    return widget
+
+
+def _save_feedback(conversation_id: str, message_id: int) -> None:
+    value = st.session_state.get(f"fb_{message_id}")
+    if value is None:
+        return
+    try:
+        runtime.add_feedback(
+            deps.uow_factory(),
+            conversation_id=conversation_id,
+            message_id=message_id,
+            rating=1 if value == 1 else -1,
+        )
+        st.toast("Thanks for the feedback!")
+    except DomainError:
+        st.toast("Could not save that rating.")
+
+
+def _last_staff_id(t: inbox.Transcript) -> int:
+    return max((m.id for m in t.messages if m.role == "staff"), default=0)
+
+
+def _watch_staff_replies(conversation_id: str, seen: int) -> None:
+    """While a person may answer, look for their replies every few seconds."""
+
+    @st.fragment(run_every=POLL_SECONDS)
+    def poll() -> None:
+        new = inbox.staff_messages_since(
+            deps.uow_factory(), conversation_id=conversation_id, after_id=seen
+        )
+        if new:
+            st.rerun(scope="app")
+
+    poll()

@@ -1,0 +1,123 @@
+"""The bridge from a browser session to the agent: build the model, the toolset and the
+tool context from the signed-in identity, run turns, confirm pending changes.
+
+Identity flows one way: from `session.Identity` into `ToolContext`. Nothing typed in
+the chat, and nothing the model says, can choose the customer a turn acts for.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from app.agent.events import Event
+from app.tools.context import ToolContext
+from app.ui import deps, model_settings
+from app.ui.session import Identity
+from services import conversations
+from services.models import Actor
+from services.uow import UowFactory
+
+log = logging.getLogger(__name__)
+
+
+class SetupError(Exception):
+    """The chat cannot start (provider misconfigured, missing engine); message is safe."""
+
+
+def context(identity: Identity, conversation_id: str | None = None) -> ToolContext:
+    if identity.is_staff:
+        return ToolContext(
+            uow_factory=deps.uow_factory(),
+            actor=Actor.STAFF,
+            conversation_id=conversation_id,
+            confirmation="explicit",
+            staff_name=identity.name,
+        )
+    return ToolContext(
+        uow_factory=deps.uow_factory(),
+        actor=Actor.CUSTOMER,
+        customer_id=identity.customer_id,
+        conversation_id=conversation_id,
+        confirmation="explicit",
+    )
+
+
+def start_conversation(identity: Identity) -> str:
+    s = model_settings.get()
+    info = conversations.start_conversation(
+        deps.uow_factory(),
+        actor=Actor.STAFF if identity.is_staff else Actor.CUSTOMER,
+        customer_id=identity.customer_id,
+        provider=s.provider,
+        model="offline" if s.provider == "offline" else s.model,
+    )
+    return info.id
+
+
+def stream_turn(identity: Identity, *, conversation_id: str, text: str) -> Iterator[Event]:
+    from app.agent.loop import run_turn
+
+    model = _model()
+    toolset = _toolset(identity)
+    return run_turn(
+        conversation_id=conversation_id,
+        user_text=text,
+        model=model,
+        toolset=toolset,
+        ctx=context(identity, conversation_id),
+    )
+
+
+def _model() -> Any:
+    try:
+        from app.agent.providers import ModelParams, ProviderConfigError, make_model
+    except ImportError as exc:
+        raise SetupError("The model adapters are not installed in this build.") from exc
+    s = model_settings.get()
+    try:
+        return make_model(
+            ModelParams(
+                provider=s.provider,
+                model=s.model or None,
+                base_url=s.base_url or None,
+                api_key=s.api_key,
+            )
+        )
+    except ProviderConfigError as exc:
+        raise SetupError(f"{exc} Change it on the Settings page.") from exc
+
+
+def _toolset(identity: Identity) -> Any:
+    name = model_settings.get().toolset if identity.is_staff else "support"
+    try:
+        from app.tools.toolsets import get_toolset
+    except ImportError as exc:
+        raise SetupError("The support tools are not installed in this build.") from exc
+    return get_toolset(name)
+
+
+def confirm(identity: Identity, pending: dict[str, Any]) -> tuple[bool, str]:
+    """Apply a previewed change; (ok, message for the person)."""
+    from app.agent.confirm import confirm_pending
+
+    ctx = context(identity, pending["conversation_id"])
+    outcome = confirm_pending(ctx, confirmation_id=pending["confirmation_id"])
+    return bool(outcome.ok), str(outcome.message)
+
+
+def cancel(identity: Identity, pending: dict[str, Any]) -> None:
+    try:
+        from app.agent.confirm import cancel_pending
+    except ImportError:
+        return
+    cancel_pending(
+        context(identity, pending["conversation_id"]), confirmation_id=pending["confirmation_id"]
+    )
+
+
+def add_feedback(uow: UowFactory, *, conversation_id: str, message_id: int, rating: int) -> None:
+    conversations.add_feedback(
+        uow, conversation_id=conversation_id, message_id=message_id, rating=rating
+    )

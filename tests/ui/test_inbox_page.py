@@ -1,0 +1,49 @@
+"""AppTest: the inbox shows a handed-off conversation and staff can take it over."""
+
+from __future__ import annotations
+
+from services import inbox
+from services.models import ConversationStatus
+from tests.conversation_factory import Turn, add_conversation
+from tests.ui.conftest import open_page, texts
+
+
+def _handed_off(uow) -> str:
+    return add_conversation(
+        uow,
+        turns=[
+            Turn(
+                "I want a refund for ORD-30987",
+                "I've asked a colleague to help.",
+                tools=[("transfer_to_human", "ok", 12)],
+            )
+        ],
+        status=ConversationStatus.HANDED_OFF,
+        ticket="HT-100",
+        at=inbox.utcnow(),
+    )
+
+
+def test_inbox_shows_a_handed_off_conversation(uow):
+    cid = _handed_off(uow)
+    at = open_page("inbox")
+    body = texts(at)
+    assert "Waiting for a person 1" in body
+    assert "Hand-off HT-100" in body and "refund outside the return window" in body
+    assert any(b.key == f"inbox_open_{cid}" for b in at.button)
+    assert "I want a refund for ORD-30987" in body  # the transcript
+    assert any("transfer_to_human" in s.label for s in at.status)  # tool trace
+
+
+def test_staff_claims_replies_and_the_customer_sees_it(uow):
+    cid = _handed_off(uow)
+    at = open_page("inbox")
+    at.button(key="claim_HT-100").click().run()
+    assert inbox.list_tickets(uow)[0].assignee == "Ana"
+    at.text_area[0].input("Hello Sarah, I've approved the refund.")
+    at.button[-1].click().run()
+    assert not at.exception
+    seen = inbox.staff_messages_since(uow, conversation_id=cid)
+    assert [m.content for m in seen] == ["Hello Sarah, I've approved the refund."]
+    at.button(key="resolve_HT-100").click().run()
+    assert inbox.list_tickets(uow)[0].status == "resolved"
