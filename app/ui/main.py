@@ -34,7 +34,7 @@ identity = session.current()
 if identity is not None and not identity.is_staff:
     pages: dict[str, list] = {"": [chat, settings]}
 else:
-    pages = {"Support": [chat, inbox], "Store": [store, insights, mock_store], "": [settings]}
+    pages = {"Support": [chat, inbox], "Store": [store, insights, mock_store], "App": [settings]}
 
 page = st.navigation(pages, position="sidebar")
 sidebar.render_identity(identity)

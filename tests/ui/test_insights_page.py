@@ -73,10 +73,10 @@ def test_insights_tiles_show_the_seeded_figures(uow):
     assert tiles["Resolved without hand-off"] == ("2", "66.7% of conversations")
     assert tiles["Hand-off rate"][0] == "0%"
     assert tiles["Turns per conversation"][0] == "0.7"
-    assert tiles["Turn latency p50 / p95"][0] == "400 ms / 1.2 s"
+    assert tiles["Turn latency (median)"] == ("400 ms", "p95 1.2 s")
     assert tiles["Tool calls"] == ("2", "50% errors")
     assert tiles["Estimated cost"][0] == "$2.00"
-    assert tiles["Feedback"][0] == "👍 1 · 👎 1"
+    assert tiles["Positive feedback"] == ("50%", "1 up · 1 down")
     tools = next(d.value for d in at.dataframe if "Tool" in d.value.columns)
     assert list(tools["Tool"]) == ["get_order_status", "process_return"]
     assert list(tools["Error rate"]) == ["0%", "100%"]

@@ -69,7 +69,7 @@ def _finish(boxes: dict, event: ToolResult, *, staff: bool) -> None:  # type: ig
     found = boxes.get(event.call_id)
     if found is None:
         return
-    box, arguments = found
+    box, _arguments = found
     box.update(
         label=trace.label(event.name, staff=staff, done=True, ok=event.ok, ms=event.duration_ms),
         state="complete" if event.ok else "error",

@@ -10,7 +10,7 @@ from app.ui.components.text import safe_markdown
 
 def render_identity(identity: session.Identity | None) -> None:
     with st.sidebar:
-        st.markdown("### 🛍️ Storedesk")
+        st.markdown("### :material/storefront: Storedesk")
         if identity is None:
             st.caption("Not signed in")
         else:

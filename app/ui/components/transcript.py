@@ -1,14 +1,19 @@
-"""A stored conversation rendered as chat bubbles, with its tool trace in place."""
+"""A stored conversation rendered as chat bubbles, with its tool trace in place.
+
+One bubble per speaker turn: the assistant's tool-calling round and its final answer
+are stored as separate messages but read as one reply, so they share a bubble.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
 from app.ui.components import trace
 from app.ui.components.text import safe_markdown
-from services.inbox import Transcript
+from services.inbox import MessageView, Transcript
 
 AVATARS = {
     "user": ":material/person:",
@@ -19,27 +24,48 @@ AVATARS = {
 
 def render(t: Transcript, *, staff: bool, feedback: Callable[[int], None] | None = None) -> None:
     records = {c.call_id: c for c in t.tool_calls if c.call_id}
-    tool_messages = {m.tool_call_id: m for m in t.messages if m.role == "tool" and m.tool_call_id}
+    results = {m.tool_call_id: m for m in t.messages if m.role == "tool" and m.tool_call_id}
+    bubble: Any = None
+    speaker = ""
     for m in t.messages:
-        if m.role in ("tool", "system"):
+        if m.role == "tool":
             continue
-        role = "assistant" if m.role == "staff" else m.role
-        with st.chat_message(role, avatar=AVATARS.get(m.role)):
+        if m.role == "system":
+            if m.content.startswith("["):  # a notice the user was shown ([code] message)
+                st.caption(f":material/error: {safe_markdown(m.content.split('] ', 1)[-1])}")
+            continue
+        if bubble is None or m.role != speaker or m.role != "assistant":
+            bubble = st.chat_message(
+                "assistant" if m.role == "staff" else m.role, avatar=AVATARS.get(m.role)
+            )
+            speaker = m.role
             if m.role == "staff":
-                st.caption(f"{m.author or 'Staff'} · store team")
-            for call_id, name, arguments in trace.calls_of(m.tool_calls):
-                record = records.get(call_id)
-                result_msg = tool_messages.get(call_id)
-                trace.render_call(
-                    name=name,
-                    arguments=arguments,
-                    result=result_msg.content if result_msg else None,
-                    ok=(record.outcome != "error") if record else True,
-                    staff=staff,
-                    ms=record.duration_ms if record else None,
-                    error_code=record.error_code if record else None,
-                )
-            if m.content:
-                st.markdown(safe_markdown(m.content))
-                if feedback is not None and m.role == "assistant":
-                    feedback(m.id)
+                bubble.caption(f"{safe_markdown(m.author or 'Staff')} · store team")
+        with bubble:
+            _body(m, records, results, staff=staff, feedback=feedback)
+
+
+def _body(
+    m: MessageView,
+    records: dict[str | None, Any],
+    results: dict[str | None, MessageView],
+    *,
+    staff: bool,
+    feedback: Callable[[int], None] | None,
+) -> None:
+    for call_id, name, arguments in trace.calls_of(m.tool_calls):
+        record = records.get(call_id)
+        result = results.get(call_id)
+        trace.render_call(
+            name=name,
+            arguments=arguments,
+            result=result.content if result else None,
+            ok=(record.outcome != "error") if record else True,
+            staff=staff,
+            ms=record.duration_ms if record else None,
+            error_code=record.error_code if record else None,
+        )
+    if m.content:
+        st.markdown(safe_markdown(m.content))
+        if feedback is not None and m.role == "assistant":
+            feedback(m.id)

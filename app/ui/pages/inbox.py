@@ -21,9 +21,9 @@ tickets = inbox.list_tickets(uow, status="active")
 waiting = [t for t in tickets if t.status == "open"]
 mine = [t for t in tickets if t.status == "claimed" and t.assignee == staff.name]
 a, b, c = st.columns(3)
-a.metric("Waiting for a person", len(waiting))
-b.metric("Claimed by you", len(mine))
-c.metric("Claimed by others", len(tickets) - len(waiting) - len(mine))
+a.metric("Waiting for a person", len(waiting), border=True)
+b.metric("Claimed by you", len(mine), border=True)
+c.metric("Claimed by others", len(tickets) - len(waiting) - len(mine), border=True)
 
 FILTERS = {"Handed off": "handed_off", "Open": "open", "Resolved": "resolved", "All": None}
 f1, f2, f3 = st.columns([3, 2, 2])
@@ -54,12 +54,13 @@ with left:
     selected = st.session_state.get("inbox_selected")
     for row in rows:
         who = row.customer_name or ("Staff" if row.actor == "staff" else "Visitor")
-        badge = "🟠 " if row.ticket_status in ("open", "claimed") else ""
+        needs_person = row.ticket_status in ("open", "claimed")
         title = plain(row.title or "New conversation", 48)
         st.button(
-            f"{badge}**{plain(who, 30)}** · {title}  \n{fmt.when(row.updated_at)} · "
+            f"**{plain(who, 30)}** · {title}  \n{fmt.when(row.updated_at)} · "
             f"{row.messages} messages · {row.status.replace('_', ' ')}",
             key=f"inbox_open_{row.id}",
+            icon=":material/support_agent:" if needs_person else ":material/chat_bubble:",
             width="stretch",
             type="primary" if row.id == selected else "secondary",
             on_click=st.session_state.__setitem__,
@@ -90,7 +91,7 @@ with right:
     st.subheader(plain(conv.title or "Conversation", 70))
     st.markdown(
         f"{fmt.status_badge(conv.status)} · {safe_markdown(conv.customer_name or '—')} "
-        f"`{conv.customer_id or 'no customer'}` · {conv.provider} {conv.model}"
+        f"`{conv.customer_id or 'no customer'}` · answered by {conv.model or conv.provider}"
     )
     if error := st.session_state.pop("inbox_error", None):
         st.error(error)

@@ -40,46 +40,48 @@ def ms(x: int | None) -> str:
     return "—" if x is None else (f"{x / 1000:.1f} s" if x >= 1000 else f"{x} ms")
 
 
+def tile(col, label: str, value: str, note: str | None = None, *, bad: bool = False) -> None:  # type: ignore[no-untyped-def]
+    col.metric(
+        label,
+        value,
+        note,
+        delta_color="inverse" if bad else "off",
+        delta_arrow="off",
+        border=True,
+    )
+
+
+total_fb = m.feedback_up + m.feedback_down
 row1 = st.columns(4)
-row1[0].metric("Conversations", f"{m.conversations:,}", border=True)
-row1[1].metric(
+tile(row1[0], "Conversations", f"{m.conversations:,}")
+tile(
+    row1[1],
     "Resolved without hand-off",
     f"{m.resolved_without_handoff:,}",
     f"{pct(m.resolution_rate)} of conversations",
-    delta_color="off",
-    border=True,
 )
-row1[2].metric(
-    "Hand-off rate",
-    pct(m.handoff_rate),
-    f"{m.handed_off:,} handed off",
-    delta_color="off",
-    border=True,
-)
-row1[3].metric("Turns per conversation", f"{m.turns_per_conversation:.1f}", border=True)
+tile(row1[2], "Hand-off rate", pct(m.handoff_rate), f"{m.handed_off:,} handed off")
+tile(row1[3], "Turns per conversation", f"{m.turns_per_conversation:.1f}")
 row2 = st.columns(4)
-row2[0].metric(
-    "Turn latency p50 / p95", f"{ms(m.p50_latency_ms)} / {ms(m.p95_latency_ms)}", border=True
-)
-row2[1].metric(
+tile(row2[0], "Turn latency (median)", ms(m.p50_latency_ms), f"p95 {ms(m.p95_latency_ms)}")
+tile(
+    row2[1],
     "Tool calls",
     f"{m.tool_calls:,}",
     f"{pct(m.tool_error_rate)} errors",
-    delta_color="inverse" if m.tool_errors else "off",
-    border=True,
+    bad=m.tool_errors > 0,
 )
-row2[2].metric(
+tile(
+    row2[2],
     "Estimated cost",
     money(m.total_cost) if m.total_cost >= 1 else f"${m.total_cost:.4f}",
-    border=True,
+    f"{sum(u.input_tokens + u.output_tokens for u in m.models):,} tokens",
 )
-total_fb = m.feedback_up + m.feedback_down
-row2[3].metric(
-    "Feedback",
-    f"👍 {m.feedback_up} · 👎 {m.feedback_down}",
-    f"{pct(m.feedback_up / total_fb)} positive" if total_fb else "no ratings yet",
-    delta_color="off",
-    border=True,
+tile(
+    row2[3],
+    "Positive feedback",
+    pct(m.feedback_up / total_fb) if total_fb else "—",
+    f"{m.feedback_up} up · {m.feedback_down} down" if total_fb else "no ratings yet",
 )
 
 left, right = st.columns(2, gap="large")
