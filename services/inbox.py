@@ -427,4 +427,4 @@ def ratings(uow_factory: UowFactory, *, conversation_id: str) -> dict[int, int]:
                 Feedback.conversation_id == conversation_id, Feedback.message_id.is_not(None)
             )
         ).all()
-        return {int(m): int(r) for m, r in rows}
+        return {int(m): int(r) for m, r in rows if m is not None}
