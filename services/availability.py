@@ -73,30 +73,31 @@ def check_availability(
             .where(StockLevel.item_id.in_([v.item_id for v in variants]))
             .order_by(Warehouse.id)
         ).all()
-    per_variant: dict[str, list[WarehouseStock]] = {v.item_id: [] for v in variants}
-    for row_item, quantity, wh in rows:
-        per_variant[row_item].append(
-            WarehouseStock(
-                warehouse_id=wh.id,
-                name=wh.name,
-                city=wh.city,
-                state=wh.state,
-                zip=wh.zip,
-                quantity=quantity,
-                distance=zip_distance(zip_code, wh.zip) if zip_code else None,
+        per_variant: dict[str, list[WarehouseStock]] = {v.item_id: [] for v in variants}
+        for row_item, quantity, wh in rows:
+            per_variant[row_item].append(
+                WarehouseStock(
+                    warehouse_id=wh.id,
+                    name=wh.name,
+                    city=wh.city,
+                    state=wh.state,
+                    zip=wh.zip,
+                    quantity=quantity,
+                    distance=zip_distance(zip_code, wh.zip) if zip_code else None,
+                )
             )
-        )
-    views = [
-        VariantAvailability(
-            item_id=v.item_id,
-            options=dict(v.options),
-            price=v.price,
-            available=v.available,
-            total_quantity=sum(w.quantity for w in per_variant[v.item_id]),
-            warehouses=per_variant[v.item_id],
-        )
-        for v in variants
-    ]
+        views = [
+            VariantAvailability(
+                item_id=v.item_id,
+                options=dict(v.options),
+                price=v.price,
+                available=v.available,
+                total_quantity=sum(w.quantity for w in per_variant[v.item_id]),
+                warehouses=per_variant[v.item_id],
+            )
+            for v in variants
+        ]
+        product_id, product_name = product.id, product.name
     sellable = [v for v in views if v.available]
     whole = [w for v in sellable for w in v.warehouses if w.quantity >= quantity_needed]
     gathered = [v for v in sellable if v.total_quantity >= quantity_needed]
@@ -113,8 +114,8 @@ def check_availability(
         estimate = add_business_days((now or utcnow()).date(), ships_in + transit)
     return Availability(
         sku=sku.strip(),
-        product_id=product.id,
-        product_name=product.name,
+        product_id=product_id,
+        product_name=product_name,
         quantity_needed=quantity_needed,
         total_quantity=sum(v.total_quantity for v in sellable),
         can_fulfill=can_fulfill,
