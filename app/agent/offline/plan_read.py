@@ -116,7 +116,7 @@ def human(s: Situation) -> Action:
     done = s.called("transfer_to_human")
     if done is not None:
         return Reply(render.handoff(s.lang, done))
-    return s.call("transfer_to_human", summary=handoff_summary(s), reason="customer_request")
+    return s.call("transfer_to_human", summary=handoff_summary(s), reason="other")
 
 
 def handoff_summary(s: Situation) -> str:

@@ -16,6 +16,12 @@ from app.agent.offline.state import Call
 from app.agent.offline.variants import pick_items
 
 CANCEL_REASONS = ("no_longer_needed", "ordered_by_mistake")
+# Our reason codes -> what a return tool may call them, best first.
+RETURN_REASONS = {
+    "damaged": ("damaged", "defective"),
+    "no_longer_needed": ("no_longer_needed", "changed_mind", "no longer needed"),
+    "ordered_by_mistake": ("ordered_by_mistake", "changed_mind", "ordered by mistake"),
+}
 ACTION_TOOL = {
     "return": "process_return",
     "cancel": "cancel_order",
@@ -73,7 +79,7 @@ def return_items(s: Situation) -> Action:
     return s.call(
         "process_return",
         order_id=order,
-        reason=reason,
+        reason=choose(schema, "reason", *RETURN_REASONS.get(reason, (reason,)), "other"),
         items_to_return=list(s.d.slots.products) or None,
         request_pickup=s.d.slots.pickup,
         refund_method=refund,

@@ -173,7 +173,8 @@ def account(lang: str, call: Call) -> str:
 def product_types(lang: str, call: Call | None) -> str:
     if call is None or not call.ok:
         return ""
-    types = call.result if isinstance(call.result, list) else field(call.result, "products")
+    result = call.result
+    types = result if isinstance(result, list) else field(result, "product_types")
     out = [f"{p.get('name')} ({p.get('product_id')})" for p in types or [] if isinstance(p, dict)]
     return fmt.join(lang, out)
 
@@ -187,5 +188,5 @@ def catalog(lang: str, call: Call) -> str:
 def handoff(lang: str, call: Call) -> str:
     if not call.ok:
         return _error(lang, call)
-    ticket = field(call.result, "ticket_id") or field(call.result, "id") or "-"
+    ticket = field(call.result, "ticket", "ticket_id") or field(call.result, "ticket_id") or "-"
     return t(lang, "handoff_done", ticket=ticket)

@@ -45,10 +45,9 @@ TOOLS = [
             "reason": {
                 "enum": [
                     "defective",
-                    "damaged",
                     "wrong_item",
+                    "changed_mind",
                     "not_as_described",
-                    "no_longer_needed",
                     "other",
                 ]
             },
@@ -291,10 +290,12 @@ def store(name: str, args: dict[str, Any]) -> Any:
     if name == "get_customer_info":
         return CUSTOMER
     if name == "list_product_types":
-        return [
-            {"name": "Smart Watch X3", "product_id": "SWX-300"},
-            {"name": "55-inch 4K UHD TV", "product_id": "UHD-4K-55"},
-        ]
+        return {
+            "product_types": [
+                {"name": "Smart Watch X3", "product_id": "SWX-300"},
+                {"name": "55-inch 4K UHD TV", "product_id": "UHD-4K-55"},
+            ]
+        }
     if name == "get_product_info":
         if args["product_sku"] == "SWX-300":
             return SWX
@@ -318,7 +319,7 @@ def store(name: str, args: dict[str, Any]) -> Any:
             "estimated_delivery": "2026-11-27",
         }
     if name == "transfer_to_human":
-        return {"ticket_id": "HT-0001", "status": "open"}
+        return {"ticket": {"ticket_id": "HT-0001", "status": "open"}, "next_step": "..."}
     if name == "process_return":
         return preview("process_return", refund_amount="263.99", reason=args["reason"])
     if name == "cancel_order":

@@ -144,6 +144,8 @@ TEXT: dict[str, str] = {
     "reason.damaged": "damaged",
     "reason.wrong_item": "wrong item",
     "reason.not_as_described": "not as described",
+    "reason.changed_mind": "changed my mind",
+    "reason.other": "other",
     "and": "and",
     "units": "{n} units",
 }

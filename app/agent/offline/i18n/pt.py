@@ -134,6 +134,8 @@ TEXT: dict[str, str] = {
     "reason.damaged": "avaria",
     "reason.wrong_item": "item errado",
     "reason.not_as_described": "diferente do anúncio",
+    "reason.changed_mind": "mudou de ideia",
+    "reason.other": "outro motivo",
     "and": "e",
     "units": "{n} unidades",
 }

@@ -137,6 +137,8 @@ TEXT: dict[str, str] = {
     "reason.damaged": "sản phẩm bị hư hại",
     "reason.wrong_item": "giao nhầm hàng",
     "reason.not_as_described": "không đúng mô tả",
+    "reason.changed_mind": "đổi ý",
+    "reason.other": "lý do khác",
     "and": "và",
     "units": "{n} sản phẩm",
 }
