@@ -160,11 +160,12 @@ LANGUAGE_MARKERS: dict[str, str] = {
         "meu | minha | pedido | voce | voces | nao | obrigado | obrigada | ola | oi | quero | "
         "gostaria | por | favor | da | para | com | um | uma | esta | onde | como | produto | "
         "estoque | endereco | pagamento | trocar | devolver | cancelar | rastrear | sim | qual | "
-        "meus | tem | preciso | e | o | os | que | de | ajuda | obrigado"
+        "meus | tem | preciso | e | o | os | que | de | ajuda | bom | boa | dia | tarde | noite | "
+        "muito | fone | veio"
     ),
     "vi": (
         "toi | cua | don | hang | khong | muon | xin | chao | cam | ban | gi | nhe | duoc | minh | "
-        "nao | dau | roi | voi | cho | la | co | tra | huy | doi | dia | chi | thanh | toan | san "
+        "nao | dau | roi | voi | cho | la | co | tra | huy | doi | chi | thanh | toan | san "
         "| pham | vang | giup | anh | cai | nay | bao | nhieu | lai | hoan | tien | kiem | tai | "
         "khoan"
     ),

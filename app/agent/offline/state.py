@@ -105,7 +105,8 @@ class Slots:
         )
         return Slots(
             order_id=ent.order_ids[0] if ent.order_ids else self.order_id,
-            products=ent.products or self.products,
+            # Items add up over the answers ("HPN-700-BLK" ... "for HPN-700-SLV").
+            products=tuple(dict.fromkeys(self.products + ent.products)),
             reason=ent.reason or self.reason,
             zip_code=ent.zip_code or self.zip_code,
             quantity=ent.quantity or self.quantity,
