@@ -39,6 +39,8 @@ HANDLERS: dict[str, Callable[[Situation], Action]] = {
     "greeting": _small_talk("greeting"),
     "thanks": _small_talk("thanks"),
     "help": _small_talk("help"),
+    "confirm_yes": _small_talk("confirm_hint"),
+    "confirm_no": _small_talk("declined"),
     "order_status": plan_read.order_status,
     "availability": plan_read.availability,
     "product_info": plan_read.product_info,

@@ -129,6 +129,7 @@ class Dialogue:
     focus_order: str | None = None
     focus_product: str | None = None
     pending: str | None = None  # an intent from an earlier turn still waiting for a detail
+    previewed: str | None = None  # the request whose preview ended the previous turn
     # The customer's messages that make up the current request (one, or several when
     # details came in answer to questions).
     texts: tuple[str, ...] = ()
@@ -196,6 +197,9 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
     if real:
         intent: str | None = real[0]
         slots = base.merge(ent)
+    elif state.previewed and (ent.yes or ent.no) and not intents:
+        # "yes" to a preview: only the customer's own Confirm applies it, never the chat.
+        intent, slots = ("confirm_yes" if ent.yes and not ent.no else "confirm_no"), state.slots
     elif state.pending and "thanks" not in intents:
         # Whatever the answer to a question is, the request it answers goes on; the
         # plan asks again (with the choices) if the answer did not contain the detail.
@@ -220,6 +224,7 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
         focus_order=focus_order,
         focus_product=focus_product,
         pending=state.pending if intent is None else None,
+        previewed=None,
     )
 
 
@@ -235,7 +240,9 @@ def _settle(state: Dialogue, calls: Sequence[Call]) -> Dialogue:
         c.name in SETTLES.get(intent, {FINAL_TOOL.get(intent, "")}) for c in calls
     )
     waiting = intent if intent in FINAL_TOOL and not settled else None
-    return replace(state, focus_order=focus, pending=waiting)
+    last = calls[-1].result if calls else None
+    shown = isinstance(last, dict) and last.get("status") == "confirmation_required"
+    return replace(state, focus_order=focus, pending=waiting, previewed=intent if shown else None)
 
 
 def derive(messages: Sequence[MessageLike], default_lang: str | None = None) -> Dialogue:

@@ -366,3 +366,36 @@ def test_tool_errors_are_explained_with_the_stores_words() -> None:
     assert answer == (
         "A política da loja não permite isso: The 30-day return window for this order has closed."
     )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "yes", "no", "hint", "declined"),
+    [
+        (
+            "cancel ORD-92010, ordered by mistake",
+            "yes",
+            "no",
+            "press Confirm",
+            "haven't changed anything",
+        ),
+        ("Hủy đơn ORD-92010, tôi đặt nhầm", "vâng", "không", "bấm Xác nhận", "chưa thay đổi gì"),
+        (
+            "Cancelar o pedido ORD-92010, comprei por engano",
+            "sim",
+            "não",
+            "clique em Confirmar",
+            "não alterei nada",
+        ),
+    ],
+)
+def test_a_yes_in_the_chat_points_to_confirm_and_never_confirms(
+    request_text: str, yes: str, no: str, hint: str, declined: str
+) -> None:
+    chat = Chat()
+    chat.say(request_text)
+    assert chat.tool_names == ["cancel_order"]
+    assert hint in chat.say(yes)
+    assert chat.calls == []  # no tool can confirm, and none is called
+    chat.say(request_text)
+    assert declined in chat.say(no)
+    assert chat.calls == []
