@@ -27,13 +27,21 @@ TOPIC_INFO_TYPES = {
 def ask_order(s: Situation, request: str) -> Action:
     """Ask which order, listing the customer's orders that fit (read from the store)."""
     info = s.called("get_customer_info")
-    if info is None and s.has("get_customer_info") and not s.staff:
-        return s.call("get_customer_info", include_order_history=True)
+    who = _named_customer(s)
+    if info is None and s.has("get_customer_info") and (who or not s.staff):
+        return s.call("get_customer_info", customer_id=who, include_order_history=True)
     choices = render.order_choices(s.lang, info, CANDIDATE_STATUSES.get(request))
     what = t(s.lang, f"intent.{request}")
     if choices:
         return s.say("ask_order_from_list", request=what, orders=choices)
     return s.say("ask_order", request=what)
+
+
+def _named_customer(s: Situation) -> str | None:
+    """Staff sessions: the customer id or email given in the conversation, if any."""
+    if not s.staff:
+        return None
+    return s.d.focus_customer
 
 
 def product_ref(s: Situation) -> str | None:
@@ -97,8 +105,7 @@ def account(s: Situation) -> Action:
     if done is not None:
         return Reply(render.account(s.lang, done))
     if s.staff:
-        slots = s.d.slots
-        who = (slots.customer_ids or slots.emails or (None,))[0]
+        who = _named_customer(s)
         if who is None:
             return s.say("ask_customer")
         return s.call("get_customer_info", customer_id=who, include_order_history=True)

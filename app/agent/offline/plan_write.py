@@ -138,9 +138,9 @@ def change_payment(s: Situation) -> Action:
         return Reply(render.cannot(s.lang, "change_payment", record, order))
     info = s.called("get_customer_info")
     if info is None:
-        if s.staff:
-            return s.say("ask_payment_method_id", order=order)
-        return s.call("get_customer_info", include_order_history=False)
+        # Staff sessions name the customer; it is the order's own, read from the store.
+        owner = render.field(record.result, "customer_id") if s.staff else None
+        return s.call("get_customer_info", customer_id=owner, include_order_history=False)
     methods = render.payment_methods(info)
     chosen = _match_method(methods, s)
     if chosen is None:

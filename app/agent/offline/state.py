@@ -128,6 +128,7 @@ class Dialogue:
     entities: Entities = field(default_factory=Entities)
     focus_order: str | None = None
     focus_product: str | None = None
+    focus_customer: str | None = None  # staff sessions: the customer id or email given
     pending: str | None = None  # an intent from an earlier turn still waiting for a detail
     previewed: str | None = None  # the request whose preview ended the previous turn
     # The customer's messages that make up the current request (one, or several when
@@ -190,6 +191,7 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
     real = [i for i in intents if i not in SMALL_TALK]
     focus_order = ent.order_ids[0] if ent.order_ids else state.focus_order
     focus_product = ent.products[0] if ent.products else state.focus_product
+    focus_customer = (ent.customer_ids or ent.emails or (state.focus_customer,))[0]
     # Products are not carried over into a new request: "return it" after asking about a
     # TV's warranty must not return the TV; the planner falls back on focus_product itself.
     base = Slots(order_id=focus_order)
@@ -223,6 +225,7 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
         texts=texts,
         focus_order=focus_order,
         focus_product=focus_product,
+        focus_customer=focus_customer,
         pending=state.pending if intent is None else None,
         previewed=None,
     )

@@ -399,3 +399,35 @@ def test_a_yes_in_the_chat_points_to_confirm_and_never_confirms(
     chat.say(request_text)
     assert declined in chat.say(no)
     assert chat.calls == []
+
+
+def test_staff_name_the_customer_and_the_engine_remembers_them() -> None:
+    staff_tools = [t for t in TOOLS if t["function"]["name"] != "get_customer_info"] + [
+        {
+            "type": "function",
+            "function": {
+                "name": "get_customer_info",
+                "parameters": {
+                    "type": "object",
+                    "properties": {
+                        "customer_id": {"type": "string"},
+                        "include_order_history": {"type": "boolean"},
+                    },
+                    "required": ["customer_id"],
+                },
+            },
+        }
+    ]
+    chat = Chat(actor="staff", tools=staff_tools)
+    assert "customer id or email" in chat.say("show the account")
+    assert chat.calls == []
+    chat.say("sarah.johnson@example.com")
+    assert chat.calls == [
+        (
+            "get_customer_info",
+            {"customer_id": "sarah.johnson@example.com", "include_order_history": True},
+        )
+    ]
+    answer = chat.say("which order should I return?  I want to return one")
+    assert chat.calls[0][1]["customer_id"] == "sarah.johnson@example.com"
+    assert "ORD-66120" in answer
