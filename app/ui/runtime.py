@@ -89,8 +89,13 @@ def _model() -> Any:
         raise SetupError(f"{exc} Change it on the Settings page.") from exc
 
 
+def _toolset_name(identity: Identity) -> str:
+    # Customers always get the support toolset, whatever a shared settings page says.
+    return model_settings.get().toolset if identity.is_staff else "support"
+
+
 def _toolset(identity: Identity) -> Any:
-    name = model_settings.get().toolset if identity.is_staff else "support"
+    name = _toolset_name(identity)
     try:
         from app.tools.toolsets import get_toolset
     except ImportError as exc:
@@ -99,21 +104,28 @@ def _toolset(identity: Identity) -> Any:
 
 
 def confirm(identity: Identity, pending: dict[str, Any]) -> tuple[bool, str]:
-    """Apply a previewed change; (ok, message for the person)."""
+    """Apply a previewed change; (ok, message for the person).
+
+    The agent writes the outcome into the conversation (an assistant "Done: …" or a
+    notice), so the next turn of the model knows it; confirming twice changes nothing.
+    """
     from app.agent.confirm import confirm_pending
 
-    ctx = context(identity, pending["conversation_id"])
-    outcome = confirm_pending(ctx, confirmation_id=pending["confirmation_id"])
+    outcome = confirm_pending(
+        ctx=context(identity, pending["conversation_id"]),
+        confirmation_id=pending["confirmation_id"],
+        toolset=_toolset_name(identity),
+    )
     return bool(outcome.ok), str(outcome.message)
 
 
 def cancel(identity: Identity, pending: dict[str, Any]) -> None:
-    try:
-        from app.agent.confirm import cancel_pending
-    except ImportError:
-        return
-    cancel_pending(
-        context(identity, pending["conversation_id"]), confirmation_id=pending["confirmation_id"]
+    """Nothing to undo in the store (a preview changes nothing); the transcript says so."""
+    conversations.append_message(
+        deps.uow_factory(),
+        conversation_id=pending["conversation_id"],
+        role="system",
+        content="[cancelled] You cancelled the change; nothing was changed.",
     )
 
 

@@ -37,7 +37,7 @@ def remember(event: ConfirmationRequired, *, conversation_id: str) -> None:
 def render(identity: Identity) -> None:
     if outcome := st.session_state.pop(OUTCOME, None):
         kind, text = outcome
-        (st.success if kind == "ok" else st.warning)(safe_markdown(text))
+        st.toast(safe_markdown(text), icon=":material/check_circle:" if kind == "ok" else None)
     pending = st.session_state.get(PENDING)
     if not pending or pending["conversation_id"] != st.session_state.get("chat_conversation_id"):
         return

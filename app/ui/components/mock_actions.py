@@ -70,10 +70,63 @@ def import_tau(uow: UowFactory, folder: str, *, confirmed: bool) -> None:
 
 
 def generate_form(uow: UowFactory) -> None:
-    st.markdown("Generate a realistic store with Faker: customers, catalogue, orders, shipments.")
+    st.markdown(
+        "Generate a realistic store with Faker: customers, a catalogue with stock in every "
+        "warehouse, orders with payments, shipments and tracking. It **replaces** the "
+        "current store; the same seed gives the same store."
+    )
     try:
-        from seed_data import generator  # noqa: F401  (lands with the mock-store work)
+        from seed_data.generator import GenerateSpec, generate_store
+        from seed_data.generator.pools import SUPPORTED_LOCALES
     except ImportError:
-        st.info("The store generator is not installed in this build yet.")
+        st.info("The store generator is not part of this build yet.")
         return
-    st.info("Generator available.")
+    with st.form("generate_form", border=False):
+        a, b, c, d = st.columns(4)
+        customers = a.number_input("Customers", 1, 2_000_000, 1_000, step=100)
+        orders = b.number_input("Orders", 0, 10_000_000, 5_000, step=500)
+        products = c.number_input("Products", 1, 100_000, 200, step=10)
+        warehouses = d.number_input("Warehouses", 1, 100, 5)
+        e, f = st.columns([3, 1])
+        locales = e.multiselect("Customer locales", list(SUPPORTED_LOCALES), default=["en_US"])
+        seed = f.number_input("Seed", 0, 2**31 - 1, 0)
+        sure = st.checkbox("Replace the current store's data", key="generate_sure")
+        go = st.form_submit_button("Generate", type="primary")
+    if not go:
+        return
+    if not sure:
+        st.warning("Tick the box to confirm: generating replaces the current store.")
+        return
+    spec = GenerateSpec(
+        customers=int(customers),
+        orders=int(orders),
+        products=int(products),
+        warehouses=int(warehouses),
+        locales=tuple(locales),
+        seed=int(seed),
+    )
+    try:
+        spec.validate()
+    except DomainError as exc:
+        st.error(exc.message)
+        return
+    bar = st.progress(0.0, text="Deleting the current store…")
+    reset_store(uow)
+    stages = {"catalogue": (0.0, 0.1), "customers": (0.1, 0.3), "orders": (0.3, 1.0)}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        lo, hi = stages.get(stage, (0.0, 1.0))
+        share = done / total if total else 1.0
+        bar.progress(min(1.0, lo + (hi - lo) * share), text=f"{stage}: {done:,} of {total:,}")
+
+    try:
+        counts = generate_store(uow, spec, progress=progress)
+    except DomainError as exc:
+        bar.empty()
+        st.error(exc.message)
+        return
+    bar.progress(1.0, text="Done")
+    _done(
+        f"Generated {counts.get('customers', 0):,} customers, {counts.get('orders', 0):,} "
+        f"orders and {counts.get('products', 0):,} products."
+    )
