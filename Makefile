@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test install lint typecheck pytest migrate demo clean
+.PHONY: run test install lint typecheck pytest migrate demo clean chromium browser-test
 
 # (Re)install when pyproject.toml changes; a fresh machine gets the venv from scratch.
 $(STAMP): pyproject.toml
@@ -38,6 +38,15 @@ pytest: install
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The browser test drives Debian's Chromium (never `playwright install`, which downloads
+# a browser from elsewhere). Installs it when missing; needs root, as in CI.
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	test -x $(CHROMIUM) || (apt-get update && apt-get install -y --no-install-recommends chromium)
+
+browser-test: install chromium
+	$(BIN)/pytest -m browser tests/browser
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

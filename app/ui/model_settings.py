@@ -7,11 +7,13 @@ environment (STOREDESK_PROVIDER, OPENAI_BASE_URL, STOREDESK_MODEL, OPENAI_API_KE
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from typing import Literal
 
 import streamlit as st
+from pydantic import SecretStr
+
+from app.settings import AppSettings
 
 Provider = Literal["offline", "openai", "openai-responses"]
 PROVIDERS: dict[str, str] = {
@@ -31,27 +33,20 @@ class ModelSettings:
     provider: str = "offline"
     base_url: str = ""
     model: str = ""
-    api_key: str = ""
+    # SecretStr: its repr is "**********", so no print, log or session dump shows it.
+    api_key: SecretStr | None = None
     temperature: float = 0.2
     toolset: str = "support"
 
-    def __repr__(self) -> str:  # keep the key out of any accidental print or log
-        return (
-            f"ModelSettings(provider={self.provider!r}, base_url={self.base_url!r}, "
-            f"model={self.model!r}, api_key={'***' if self.api_key else ''!r}, "
-            f"temperature={self.temperature}, toolset={self.toolset!r})"
-        )
-
 
 def _from_env() -> ModelSettings:
-    provider = os.environ.get("STOREDESK_PROVIDER", "").strip() or "offline"
-    if provider not in PROVIDERS:
-        provider = "offline"
+    # Read fresh (not the lru-cached app_settings) so a restarted app sees new env values.
+    env = AppSettings()
     return ModelSettings(
-        provider=provider,
-        base_url=os.environ.get("OPENAI_BASE_URL", ""),
-        model=os.environ.get("STOREDESK_MODEL", "") or ("" if provider == "offline" else "gpt-4.1"),
-        api_key="",  # the environment's key is used by the adapter, never copied here
+        provider=env.provider,
+        base_url=env.openai_base_url or "",
+        model="" if env.provider == "offline" else env.storedesk_model,
+        api_key=None,  # the environment's key is used by the adapter, never copied here
         toolset="support",
     )
 

@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.agent.events import Event
+from app.agent.loop import run_turn
+from app.agent.model import StreamOptions
+from app.agent.providers import ModelParams, ProviderConfigError, make_model
 from app.tools.context import ToolContext
 from app.ui import deps, model_settings
 from app.ui.session import Identity
@@ -57,24 +60,25 @@ def start_conversation(identity: Identity) -> str:
 
 
 def stream_turn(identity: Identity, *, conversation_id: str, text: str) -> Iterator[Event]:
-    from app.agent.loop import run_turn
-
     model = _model()
     toolset = _toolset(identity)
+    options = StreamOptions(
+        temperature=model_settings.get().temperature,
+        actor="staff" if identity.is_staff else "customer",
+        locale=(identity.locale or "").split("_")[0] or None,
+        conversation_id=conversation_id,
+    )
     return run_turn(
         conversation_id=conversation_id,
         user_text=text,
         model=model,
         toolset=toolset,
         ctx=context(identity, conversation_id),
+        options=options,
     )
 
 
 def _model() -> Any:
-    try:
-        from app.agent.providers import ModelParams, ProviderConfigError, make_model
-    except ImportError as exc:
-        raise SetupError("The model adapters are not installed in this build.") from exc
     s = model_settings.get()
     try:
         return make_model(

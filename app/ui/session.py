@@ -20,6 +20,7 @@ class Identity:
     name: str
     customer_id: str | None = None
     email: str | None = None
+    locale: str | None = None  # the customer's preferred locale, e.g. vi_VN
 
     @property
     def is_staff(self) -> bool:
@@ -31,10 +32,12 @@ def current() -> Identity | None:
     return value if isinstance(value, Identity) else None
 
 
-def sign_in_customer(*, customer_id: str, name: str, email: str | None = None) -> None:
+def sign_in_customer(
+    *, customer_id: str, name: str, email: str | None = None, locale: str | None = None
+) -> None:
     _reset_conversation_state()
     st.session_state[IDENTITY_KEY] = Identity(
-        kind="customer", name=name, customer_id=customer_id, email=email
+        kind="customer", name=name, customer_id=customer_id, email=email, locale=locale
     )
 
 

@@ -72,7 +72,10 @@ def artifacts() -> Path:
 def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     """The app on a free port with its own fresh SQLite database holding the demo store."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium", pytrace=False)
+        problem = f"Chromium not found at {CHROMIUM} (make chromium installs Debian's)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(problem, pytrace=False)
+        pytest.skip(problem)
     db = tmp_path_factory.mktemp("browser-db") / "store.db"
     database_url = f"sqlite:///{db}"
     schema.upgrade(database_url)

@@ -39,7 +39,7 @@ def _customer_tabs() -> None:
     uow = deps.uow_factory()
     pick, email, name_zip = st.tabs(["Demo customer", "Email", "Name + zip"])
     with pick:
-        customers = browse.search_customers(uow, limit=DEMO_PICKS)
+        customers = sorted(browse.search_customers(uow, limit=DEMO_PICKS), key=lambda c: -c.orders)
         if not customers:
             st.info("The store has no customers yet. Staff can load one on the Mock store page.")
         else:
@@ -85,5 +85,5 @@ def _attempt(lookup) -> None:  # type: ignore[no-untyped-def]
 
 
 def _signed_in(row: browse.CustomerRow) -> None:
-    session.sign_in_customer(customer_id=row.id, name=row.name, email=row.email)
+    session.sign_in_customer(customer_id=row.id, name=row.name, email=row.email, locale=row.locale)
     st.rerun()

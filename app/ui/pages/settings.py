@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from pydantic import SecretStr
 
 from app.ui import model_settings as ms
 from app.ui import session
@@ -71,11 +72,11 @@ if saved:
             provider=provider,
             model=model.strip(),
             base_url=base_url.strip(),
-            api_key=api_key.strip() or current.api_key,
+            api_key=SecretStr(api_key.strip()) if api_key.strip() else current.api_key,
             temperature=float(temperature),
             toolset=toolset if identity and identity.is_staff else "support",
         )
         st.success(f"Saved. Answers now come from the {ms.provider_label()}.")
 if current.api_key and st.button("Forget the API key"):
-    ms.save(api_key="")
+    ms.save(api_key=None)
     st.rerun()
