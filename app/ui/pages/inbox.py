@@ -132,7 +132,7 @@ with right:
                     args=(inbox.hand_back_to_ai, "Handed back to the AI"),
                     kwargs={"ticket_id": ticket.id},
                 )
-    with st.container(height=520, border=False):
+    with st.container(height=520, border=False, autoscroll=True):
         transcript.render(t, staff=True)
     active = [tk for tk in t.tickets if tk.status in ("open", "claimed")]
     if active:
