@@ -78,6 +78,9 @@ class Turn:
     user_text: str
     calls: tuple[Call, ...] = ()
     reply: str = ""
+    # Assistant messages after the answer: the caller's outcome of a Confirm or Cancel
+    # pressed under a preview ("Done: ..."), written by `app.agent.confirm`.
+    settled_by_caller: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,10 @@ def split_turns(messages: Sequence[MessageLike]) -> list[Turn]:
     def close() -> None:
         if turns:
             turns[-1] = replace(
-                turns[-1], calls=tuple(calls[c] for c in order), reply="".join(replies)
+                turns[-1],
+                calls=tuple(calls[c] for c in order),
+                reply=replies[0] if replies else "",
+                settled_by_caller=len(replies) > 1,
             )
 
     for m in messages:
@@ -166,6 +172,8 @@ def split_turns(messages: Sequence[MessageLike]) -> list[Turn]:
         elif not turns:
             continue  # the system prompt, or anything before the first user message
         elif m.role == "assistant":
+            if m.tool_calls:
+                replies = []  # text said before more tool calls is not the answer
             for tc in m.tool_calls or ():
                 calls[tc.call_id] = Call(name=tc.name, args=_dict_or_empty(tc.arguments))
                 order.append(tc.call_id)
@@ -248,12 +256,18 @@ def _settle(state: Dialogue, calls: Sequence[Call]) -> Dialogue:
     return replace(state, focus_order=focus, pending=waiting, previewed=intent if shown else None)
 
 
+def _after(state: Dialogue, turn: Turn) -> Dialogue:
+    settled = _settle(_step(state, turn), turn.calls)
+    # Confirmed or cancelled with the button already: a "yes" now is not about it.
+    return replace(settled, previewed=None) if turn.settled_by_caller else settled
+
+
 def derive(messages: Sequence[MessageLike], default_lang: str | None = None) -> Dialogue:
     """The state for answering the last user message of `messages`."""
     turns = split_turns(messages)
     state = Dialogue(lang=default_lang or "en")
     for turn in turns[:-1]:
-        state = _settle(_step(state, turn), turn.calls)
+        state = _after(state, turn)
     if not turns:
         return state
     current = turns[-1]

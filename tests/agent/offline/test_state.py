@@ -111,3 +111,22 @@ def test_calls_of_the_current_turn_are_visible_earlier_turns_are_history() -> No
     )
     assert [c.args["order_id"] for c in d.calls] == ["ORD-66120"]
     assert len(d.history) == 1
+
+
+def _previewed_cancel() -> list[ChatMessage]:
+    preview = {"status": "confirmation_required", "confirmation_id": "cf_1", "preview": {}}
+    return [
+        user("cancel ORD-92010, ordered by mistake"),
+        *called("c1", "cancel_order", {"order_id": "ORD-92010"}, preview),
+        bot("Here is what would happen... press Confirm."),
+    ]
+
+
+def test_a_yes_after_a_preview_is_about_that_preview() -> None:
+    assert derive([*_previewed_cancel(), user("yes")]).intent == "confirm_yes"
+    assert derive([*_previewed_cancel(), user("não")]).intent == "confirm_no"
+
+
+def test_a_preview_already_confirmed_with_the_button_is_not_waiting_for_a_yes() -> None:
+    messages = [*_previewed_cancel(), bot("Done: Cancel order ORD-92010."), user("yes")]
+    assert derive(messages).intent is None
