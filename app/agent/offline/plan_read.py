@@ -44,15 +44,21 @@ def _named_customer(s: Situation) -> str | None:
     return s.d.focus_customer
 
 
-def product_ref(s: Situation) -> str | None:
+def product_ref(s: Situation) -> str | Action | None:
+    """The product asked about: a SKU the customer wrote, else one they named ("the smart
+    watch"), found in the store's product list, else the product discussed before."""
     products = s.d.slots.products or s.d.entities.products
-    return products[0] if products else s.d.focus_product
+    if products:
+        return products[0]
+    types = s.called("list_product_types")
+    if types is None and s.has("list_product_types"):
+        return s.call("list_product_types")
+    named = render.product_named(types, s.d.texts)
+    return named or s.d.focus_product
 
 
 def ask_product(s: Situation, request: str) -> Action:
     types = s.called("list_product_types")
-    if types is None and s.has("list_product_types"):
-        return s.call("list_product_types")
     what = t(s.lang, f"intent.{request}")
     listing = render.product_types(s.lang, types) if types else ""
     if listing:
@@ -72,8 +78,8 @@ def order_status(s: Situation) -> Action:
 
 def availability(s: Situation) -> Action:
     sku = product_ref(s)
-    if not sku:
-        return ask_product(s, "availability")
+    if not isinstance(sku, str):
+        return sku or ask_product(s, "availability")
     done = s.called("check_product_availability", product_sku=sku)
     if done is None:
         slots = s.d.slots
@@ -88,8 +94,8 @@ def availability(s: Situation) -> Action:
 
 def product_info(s: Situation) -> Action:
     sku = product_ref(s)
-    if not sku:
-        return ask_product(s, "product_info")
+    if not isinstance(sku, str):
+        return sku or ask_product(s, "product_info")
     done = s.called("get_product_info", product_sku=sku)
     if done is None:
         topic = s.d.entities.topic or "all"

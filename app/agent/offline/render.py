@@ -23,6 +23,7 @@ from app.agent.offline.render_store import (
     order_choices,
     payment_methods,
     product_info,
+    product_named,
     product_types,
     variant_list,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "order_status",
     "payment_methods",
     "product_info",
+    "product_named",
     "product_types",
     "status_of",
     "variant_list",

@@ -9,6 +9,7 @@ from app.agent.offline import fmt
 from app.agent.offline.fmt import field
 from app.agent.offline.i18n import t
 from app.agent.offline.state import Call
+from app.agent.offline.text import any_phrase, fold
 
 
 def _error(lang: str, call: Call, sku: str | None = None) -> str:
@@ -177,6 +178,23 @@ def product_types(lang: str, call: Call | None) -> str:
     types = result if isinstance(result, list) else field(result, "product_types")
     out = [f"{p.get('name')} ({p.get('product_id')})" for p in types or [] if isinstance(p, dict)]
     return fmt.join(lang, out)
+
+
+def product_named(call: Call | None, texts: tuple[str, ...]) -> str | None:
+    """The one product whose name the customer used ("the smart watch"), by product id."""
+    if call is None or not call.ok:
+        return None
+    result = call.result
+    types = result if isinstance(result, list) else field(result, "product_types")
+    said = fold(" ".join(texts))
+    scores: dict[str, int] = {}
+    for p in types or []:
+        if isinstance(p, dict) and p.get("product_id"):
+            words = {w for w in fold(str(p.get("name"))).split() if len(w) >= 4}
+            scores[str(p["product_id"])] = sum(any_phrase(said, (w,)) for w in words)
+    best = max(scores.values(), default=0)
+    leaders = [pid for pid, score in scores.items() if score == best]
+    return leaders[0] if best and len(leaders) == 1 else None
 
 
 def catalog(lang: str, call: Call) -> str:

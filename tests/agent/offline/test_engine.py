@@ -431,3 +431,24 @@ def test_staff_name_the_customer_and_the_engine_remembers_them() -> None:
     answer = chat.say("which order should I return?  I want to return one")
     assert chat.calls[0][1]["customer_id"] == "sarah.johnson@example.com"
     assert "ORD-66120" in answer
+
+
+def test_a_product_named_in_words_is_found_in_the_stores_list() -> None:
+    chat = Chat()
+    chat.say("Is the smart watch in stock?")
+    assert chat.calls == [
+        ("list_product_types", {}),
+        ("check_product_availability", {"product_sku": "SWX-300"}),
+    ]
+
+
+def test_it_refers_to_the_product_discussed_before() -> None:
+    chat = Chat()
+    chat.say("What's the warranty on UHD-4K-55?")
+    chat.say("and is it available?")
+    assert chat.calls[-1] == ("check_product_availability", {"product_sku": "UHD-4K-55"})
+
+
+def test_with_no_product_named_the_customer_is_offered_the_list() -> None:
+    answer = Chat().say("is it in stock?")
+    assert "Smart Watch X3 (SWX-300)" in answer
