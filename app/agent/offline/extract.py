@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.agent.offline import lexicon as lx
 from app.agent.offline.address import parse_address
@@ -172,8 +173,10 @@ def _payment_hint(raw: str, folded: str) -> PaymentHint:
     )
 
 
+@lru_cache(maxsize=2048)
 def extract(raw: str) -> Entities:
-    """Everything the rules can read from one message."""
+    """Everything the rules can read from one message (cached: the history is re-read at
+    every round, and a message never changes)."""
     orders = [normalise_order_id(m) for m in ORDER_ID.findall(raw)]
     emails = EMAIL.findall(raw)
     rest = EMAIL.sub(" ", ORDER_ID.sub(" ", PAYMENT_ID.sub(" ", raw)))

@@ -9,6 +9,8 @@ change verb, so "what address do you have?" stays an account question.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.agent.offline import lexicon as lx
 from app.agent.offline.extract import extract
 from app.agent.offline.text import any_phrase, fold
@@ -57,6 +59,7 @@ PAYMENT_SOURCES = lx.phrases(
 ORDER_WORDS = lx.phrases("order | pedido | đơn | đơn hàng | item | produto | sản phẩm")
 
 
+@lru_cache(maxsize=2048)
 def detect_language(raw: str) -> str | None:
     """en, vi or pt; None when the message gives no clue (an id alone, "ok")."""
     lowered = raw.lower()
@@ -95,6 +98,11 @@ def _spans(folded: str) -> set[str]:
 
 def detect_intents(raw: str) -> list[str]:
     """Every intent the message expresses, most important first."""
+    return list(_detect_intents(raw))
+
+
+@lru_cache(maxsize=2048)
+def _detect_intents(raw: str) -> tuple[str, ...]:
     folded = fold(raw)
     found = _spans(folded)
     # The raw keyword tables only say "address" / "payment method"; a change needs a verb.
@@ -118,7 +126,7 @@ def detect_intents(raw: str) -> list[str]:
         found.add("exchange")
     elif not found & ORDER_ACTIONS and has_change_verb and _mentions_order(raw, folded):
         found.add("change_items")
-    return [intent for intent in PRIORITY if intent in found]
+    return tuple(intent for intent in PRIORITY if intent in found)
 
 
 def _vi_change(raw: str, folded: str) -> bool:
