@@ -95,6 +95,8 @@ def preview(
                     "effect": effect.model_dump(mode="json"),
                 },
                 status="previewed",
+                # The caller's clock, not the database's: confirm plans as of this time.
+                created_at=now,
                 expires_at=expires,
             )
         )

@@ -198,6 +198,7 @@ def snapshot(uow_factory: UowFactory) -> dict[str, list[tuple[Any, ...]]]:
     with uow_factory() as uow:
         s = uow.session
         for name, model, cols in (
+            ("customers", Customer, None),
             ("orders", Order, None),
             ("items", OrderItem, None),
             ("ledger", LedgerEntry, None),

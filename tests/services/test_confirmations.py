@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from services.actions import request_return
 from services.confirmations import confirm, preview
 from services.errors import IdempotencyConflict, InvalidRequest, InvalidState, NotFound
 from services.models import utcnow
@@ -132,3 +133,72 @@ def test_staff_may_confirm_a_customers_preview(store: UowFactory) -> None:
     assert confirm(store, confirmation_id=shown.confirmation_id, customer_id=None).status == (
         "cancelled"
     )
+
+
+EVERY_ACTION: list[tuple[str, dict, str | None]] = [
+    ("cancel_order", {"order_id": "#W1", "reason": "ordered by mistake"}, "alice_1"),
+    (
+        "change_shipping_address",
+        {"order_id": "#W1", "address1": "2 B St", "city": "Y", "country": "USA", "zip": "02134"},
+        "alice_1",
+    ),
+    (
+        "change_default_address",
+        {"user_id": "alice_1", "address1": "2 B St", "city": "Y", "country": "USA", "zip": "1"},
+        "alice_1",
+    ),
+    ("change_payment_method", {"order_id": "#W1", "payment_method_id": "gift_card_1"}, "alice_1"),
+    (
+        "modify_items",
+        {
+            "order_id": "#W1",
+            "item_ids": [RED],
+            "new_item_ids": ["1000000012"],
+            "payment_method_id": "gift_card_1",
+        },
+        "alice_1",
+    ),
+    (
+        "request_return",
+        {
+            "order_id": "#D1",
+            "item_ids": [RED],
+            "payment_method_id": "gift_card_1",
+            "reason": "wrong_item",
+            "request_pickup": True,
+        },
+        "alice_1",
+    ),
+    (
+        "request_exchange",
+        {
+            "order_id": "#D1",
+            "item_ids": [RED],
+            "new_item_ids": ["1000000012"],
+            "payment_method_id": "credit_card_1",
+        },
+        "alice_1",
+    ),
+    ("receive_return", {"order_id": "#R1"}, None),
+]
+
+
+@pytest.mark.parametrize(("action", "params", "customer"), EVERY_ACTION)
+def test_every_action_previews_then_applies_once(
+    store: UowFactory, action: str, params: dict, customer: str | None
+) -> None:
+    add_order(store, "#D1", status="delivered", items=[RED])
+    add_order(store, "#R1", status="delivered", items=[RED])
+    request_return(
+        store, order_id="#R1", item_ids=[RED], payment_method_id="gift_card_1", customer_id=None
+    )
+    before = snapshot(store)
+    shown = preview(store, action=action, params=params, customer_id=customer)
+    assert _without_idempotency(snapshot(store)) == _without_idempotency(before)
+    done = confirm(store, confirmation_id=shown.confirmation_id, customer_id=customer)
+    # what was applied is what was shown (plus the record the confirm created)
+    assert done.model_dump(exclude={"request"}) == shown.effect.model_dump(exclude={"request"})
+    after = snapshot(store)
+    assert _without_idempotency(after) != _without_idempotency(before)
+    assert confirm(store, confirmation_id=shown.confirmation_id, customer_id=customer) == done
+    assert snapshot(store) == after

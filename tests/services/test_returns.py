@@ -17,7 +17,7 @@ from services.errors import (
     PermissionDenied,
     PolicyViolation,
 )
-from services.models import Product, utcnow
+from services.models import Order, Product, utcnow
 from services.orders import get_order_status
 from services.uow import UowFactory
 from tests.services.factories import (
@@ -190,8 +190,6 @@ def test_receive_return_refunds_credits_restocks(store: UowFactory) -> None:
 def test_receive_an_imported_return_without_record(store: UowFactory) -> None:
     add_order(store, "#W5", status="return requested", items=[RED, BLUE])
     with store() as uow:
-        from services.models import Order
-
         order = uow.session.get(Order, "#W5")
         assert order is not None
         order.return_items = [BLUE]
