@@ -76,6 +76,9 @@ def texts(at: AppTest) -> str:
     parts += [e.value for e in at.title] + [e.value for e in at.subheader]
     parts += [f"{m.label} {m.value}" for m in at.metric] + [b.label for b in at.button]
     parts += (
-        [e.value for e in at.info] + [e.value for e in at.error] + [e.value for e in at.warning]
+        [e.value for e in at.info]
+        + [e.value for e in at.error]
+        + [e.value for e in at.warning]
+        + [e.value for e in at.success]
     )
     return "\n".join(str(p) for p in parts)

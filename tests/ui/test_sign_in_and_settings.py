@@ -1,0 +1,83 @@
+"""AppTest: customer sign-in (demo pick, email, name + zip) and the settings page."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import SARAH, app, open_page, texts
+
+
+def test_demo_pick_signs_in_the_chosen_customer(ui_db):
+    at = app()
+    at.run()
+    assert "How can we help?" in texts(at)
+    at.selectbox(key="signin_pick").set_value("CUST-9821")
+    at.button(key="signin_pick_go").click().run()
+    identity = at.session_state["identity"]
+    assert (identity.customer_id, identity.name) == ("CUST-9821", "Sarah Johnson")
+    assert "Support chat" in texts(at)
+
+
+def test_email_sign_in_is_case_insensitive_and_misses_say_nothing_specific(ui_db):
+    at = app()
+    at.run()
+    email_form = next(t for t in at.text_input if t.label == "Email on your account")
+    email_form.input("nobody@example.com")
+    _submit(at, "signin_email")
+    assert "We couldn't find an account with those details." in texts(at)
+    assert "identity" not in at.session_state
+    next(t for t in at.text_input if t.label == "Email on your account").input(
+        "SARAH.JOHNSON@example.com"
+    )
+    _submit(at, "signin_email")
+    assert at.session_state["identity"].customer_id == "CUST-9821"
+
+
+def test_name_and_zip_sign_in(ui_db):
+    at = app()
+    at.run()
+    by_label = {t.label: t for t in at.text_input}
+    by_label["First name"].input("michael")
+    by_label["Last name"].input("Chen")
+    by_label["Zip code"].input("98101")
+    _submit(at, "signin_name_zip")
+    assert at.session_state["identity"].customer_id == "CUST-4410"
+
+
+def _submit(at, form_key: str) -> None:
+    button = next(b for b in at.button if b.id and form_key in b.id)
+    button.click().run()
+
+
+def test_settings_keep_the_key_in_the_session_only(ui_db):
+    at = open_page("settings", identity=SARAH)
+    at.radio[0].set_value("openai")
+    by_label = {t.label: t for t in at.text_input}
+    by_label["Model"].input("gpt-4.1")
+    by_label["API key"].input("sk-test-123456")
+    next(b for b in at.button if b.label == "Save").click().run()
+    saved = at.session_state["model_settings"]
+    assert (saved.provider, saved.model) == ("openai", "gpt-4.1")
+    assert saved.api_key.get_secret_value() == "sk-test-123456"
+    assert "sk-test-123456" not in repr(saved)
+    assert saved.toolset == "support"  # customers cannot switch toolsets
+    assert "gpt-4.1" in texts(at)  # the provider in use is shown
+
+
+def test_settings_refuse_a_bad_base_url(ui_db):
+    at = open_page("settings")
+    {t.label: t for t in at.text_input}["Base URL"].input("ftp://nope")
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert "The base URL must start with http:// or https://." in texts(at)
+    assert at.session_state["model_settings"].base_url == ""
+
+
+def test_mock_store_reset_reloads_the_demo(uow):
+    from services.admin import reset_store
+    from services.stats import store_counts
+
+    reset_store(uow)
+    at = open_page("mock_store")
+    at.checkbox(key="reset_sure").check()
+    next(b for b in at.button if b.label == "Reset to the demo store").click().run()
+    assert not at.exception
+    assert store_counts(uow)["customers"] == 4
+    assert "Demo store loaded" in texts(at)
