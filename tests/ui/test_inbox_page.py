@@ -47,3 +47,17 @@ def test_staff_claims_replies_and_the_customer_sees_it(uow):
     assert [m.content for m in seen] == ["Hello Sarah, I've approved the refund."]
     at.button(key="resolve_HT-100").click().run()
     assert inbox.list_tickets(uow)[0].status == "resolved"
+
+
+def test_the_customer_sees_the_staff_reply_in_their_chat(uow):
+    from tests.ui.conftest import SARAH, app
+
+    cid = _handed_off(uow)
+    inbox.reply_as_staff(uow, ticket_id="HT-100", staff_name="Ana", text="Refund approved.")
+    at = app(identity=SARAH)
+    at.run()
+    # the past conversation is in the sidebar; opening it shows the person's reply
+    at.button(key=f"chat_past_{cid}").click().run()
+    body = texts(at)
+    assert "Refund approved." in body and "Ana · store team" in body
+    assert "A person from our team has been asked to join" in body
