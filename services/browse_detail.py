@@ -291,3 +291,10 @@ def product_detail(uow_factory: UowFactory, *, product_id: str) -> ProductDetail
                 for v in variants
             ],
         )
+
+
+def payment_method_label(uow_factory: UowFactory, *, payment_method_id: str) -> str:
+    """ "Visa •••• 4242" for an id; the id itself when unknown (never an error)."""
+    with uow_factory() as uow:
+        method = uow.session.get(PaymentMethod, payment_method_id)
+        return payment_label(method) if method is not None else payment_method_id

@@ -71,3 +71,10 @@ def test_product_stock_by_warehouse(store):
 def test_customer_detail_lists_payment_methods(store):
     sarah = browse_detail.customer_detail(store, customer_id="CUST-9821")
     assert sarah.payment_methods and sarah.email == "sarah.johnson@example.com"
+
+
+def test_payment_method_label(store):
+    sarah = browse_detail.customer_detail(store, customer_id="CUST-9821")
+    first = sarah.payment_methods[0]
+    assert browse_detail.payment_method_label(store, payment_method_id=first.id) == first.label
+    assert browse_detail.payment_method_label(store, payment_method_id="nope") == "nope"

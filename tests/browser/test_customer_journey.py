@@ -55,7 +55,13 @@ def test_customer_tracks_returns_and_hands_off_then_staff_sees_it(running_app, b
     uow = UowFactory.for_url(running_app.database_url)
     shot = iter(range(1, 100))
 
-    def snap(page, name: str) -> None:
+    def snap(page, name: str, *, bottom: bool = True) -> None:
+        if bottom:  # the newest messages, as a person at the keyboard sees them
+            page.evaluate(
+                "() => document.querySelectorAll('[data-testid=stMain], section.main')"
+                ".forEach(e => e.scrollTo(0, e.scrollHeight))"
+            )
+            page.wait_for_timeout(300)
         page.screenshot(path=str(artifacts / f"{next(shot):02d}-{name}.png"), full_page=True)
 
     customer = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -65,7 +71,7 @@ def test_customer_tracks_returns_and_hands_off_then_staff_sees_it(running_app, b
     page.get_by_text("How can we help?").wait_for()
     page.get_by_test_id("stSelectbox").first.click()
     page.get_by_role("option", name=re.compile("Sarah Johnson")).click()
-    snap(page, "sign-in")
+    snap(page, "sign-in", bottom=False)
     page.get_by_role("button", name="Continue").first.click()
     page.get_by_text("Support chat").wait_for()
     expect_text = page.get_by_text

@@ -14,9 +14,10 @@ from typing import Any
 import streamlit as st
 
 from app.agent.events import ConfirmationRequired
-from app.ui import runtime, session
+from app.ui import deps, runtime, session
 from app.ui.components.text import safe_markdown
 from app.ui.session import Identity
+from services import browse_detail
 
 PENDING = "confirm_pending"
 HANDLED = "confirm_handled"
@@ -34,6 +35,40 @@ def remember(event: ConfirmationRequired, *, conversation_id: str) -> None:
     }
 
 
+ACTION_TITLES = {
+    "request_return": "Return",
+    "process_return": "Return",
+    "cancel_order": "Cancel order",
+    "request_exchange": "Exchange",
+    "exchange_items": "Exchange",
+    "modify_items": "Change items",
+    "modify_order_items": "Change items",
+    "change_shipping_address": "Change the shipping address",
+    "change_default_address": "Change the default address",
+    "change_payment_method": "Change the payment method",
+}
+# Fields shown in their own way below, or not for the person at all.
+SHOWN = {
+    "summary",
+    "action",
+    "order_id",
+    "customer_id",
+    "items",
+    "status_before",
+    "status",
+    "refund_amount",
+    "price_difference",
+    "gift_card_balances",
+    "ledger_entries",
+}
+LABELS = {
+    "payment_method_id": "Refund / charge to",
+    "reason": "Reason",
+    "pickup_date": "Pickup",
+    "address": "New address",
+}
+
+
 def render(identity: Identity) -> None:
     if outcome := st.session_state.pop(OUTCOME, None):
         kind, text = outcome
@@ -42,46 +77,90 @@ def render(identity: Identity) -> None:
     if not pending or pending["conversation_id"] != st.session_state.get("chat_conversation_id"):
         return
     cid = pending["confirmation_id"]
-    preview: dict[str, Any] = pending["preview"]
+    p: dict[str, Any] = pending["preview"]
+    title = ACTION_TITLES.get(str(p.get("action") or pending["name"]), "Change")
     with st.container(border=True, key=f"confirm_card_{cid}"):
-        st.markdown(f"**Please confirm** · {pending['name'].replace('_', ' ')}")
-        st.markdown(safe_markdown(str(preview.get("summary") or "Confirm this change?")))
-        details = _details(preview)
+        order = f" · {safe_markdown(str(p['order_id']))}" if p.get("order_id") else ""
+        st.markdown(f"#### :material/task_alt: Please confirm: {title}{order}")
+        st.markdown(safe_markdown(str(p.get("summary") or "Confirm this change?")))
+        _items(p.get("items") or [])
+        _figures(p)
+        details = _details(p)
+        if p.get("status_before") and p.get("status"):
+            details.insert(0, ("Order status", f"{p['status_before']} → {p['status']}"))
         if details:
-            st.markdown("\n".join(f"- **{k}**: {v}" for k, v in details))
-        st.caption("Nothing has changed yet.")
-        yes, no, _ = st.columns([1, 1, 3])
-        yes.button(
-            "Confirm",
-            type="primary",
-            key=f"confirm_yes_{cid}",
-            on_click=_confirm,
-            args=(cid,),
-            icon=":material/check:",
+            st.markdown("  \n".join(f"**{k}**: {v}" for k, v in details))
+        st.caption(
+            "Nothing has changed yet. Confirm to go ahead, or Cancel to keep things as they are."
         )
-        no.button("Cancel", key=f"confirm_no_{cid}", on_click=_cancel, args=(cid,))
+        with st.container(horizontal=True):
+            st.button(
+                "Confirm",
+                type="primary",
+                key=f"confirm_yes_{cid}",
+                on_click=_confirm,
+                args=(cid,),
+                icon=":material/check:",
+            )
+            st.button("Cancel", key=f"confirm_no_{cid}", on_click=_cancel, args=(cid,))
+
+
+def _items(items: list[Any]) -> None:
+    lines = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        name = safe_markdown(str(item.get("name", "")))
+        sku = safe_markdown(str(item.get("item_id", "")))
+        line = f"- {name} `{sku}` {_money(item.get('price'))}"
+        if item.get("new_item_id"):
+            line += (
+                f" → `{safe_markdown(str(item['new_item_id']))}` {_money(item.get('new_price'))}"
+            )
+        lines.append(line)
+    if lines:
+        st.markdown("\n".join(lines))
+
+
+def _figures(p: dict[str, Any]) -> None:
+    figures = []
+    if p.get("refund_amount") is not None:
+        figures.append(("Refund", _money(p["refund_amount"])))
+    if p.get("price_difference") is not None:
+        figures.append(("Price difference", _money(p["price_difference"])))
+    if figures:
+        for col, (label, value) in zip(st.columns(len(figures)), figures, strict=True):
+            col.metric(label, value)
 
 
 def _details(preview: dict[str, Any]) -> list[tuple[str, str]]:
     out = []
     for key, value in preview.items():
-        if key in SKIP or value in (None, "", [], {}):
+        if key in SHOWN or key in SKIP or value in (None, "", [], {}):
             continue
-        label = safe_markdown(key.replace("_", " ").capitalize())
+        label = LABELS.get(key) or safe_markdown(key.replace("_", " ").capitalize())
+        if key == "payment_method_id":
+            value = browse_detail.payment_method_label(
+                deps.uow_factory(), payment_method_id=str(value)
+            )
         out.append((label, safe_markdown(_show(key, value))))
-    return out[:12]
+    return out[:10]
+
+
+def _money(value: Any) -> str:
+    try:
+        return f"${Decimal(str(value)):,.2f}"
+    except (InvalidOperation, ValueError):
+        return safe_markdown(str(value)) if value is not None else ""
 
 
 def _show(key: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(_show(key, v) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_show(k, v)}" for k, v in value.items())
-    if any(w in key for w in ("amount", "refund", "price", "total", "difference", "balance")):
-        try:
-            return f"${Decimal(str(value)):,.2f}"
-        except (InvalidOperation, ValueError):
-            pass
+        return ", ".join(str(v) for v in value.values() if v)
+    if any(w in key for w in ("amount", "price", "total", "difference", "balance")):
+        return _money(value)
     return str(value)
 
 
