@@ -25,8 +25,8 @@ def render() -> None:
             _customer_tabs()
         with staff:
             staff_sign_in(key="chat_staff_login")
-    with right:
-        st.markdown("#### Try the demo")
+    with right, st.container(border=True):
+        st.markdown("#### :material/lightbulb: Try the demo")
         st.markdown(
             "- Sign in as **Sarah Johnson** and ask *“Where is my order ORD-78342?”*\n"
             "- *“I want to return ORD-66120”*: you'll see the refund before anything changes\n"

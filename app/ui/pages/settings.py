@@ -16,7 +16,7 @@ st.caption(
     "These settings last for this browser session only. The API key is kept in memory "
     "for this session: it is never saved to the database, a file or a log."
 )
-with st.form("settings_form", border=True):
+with st.form("settings_form", border=True, clear_on_submit=True):
     provider = st.radio(
         "Provider",
         list(ms.PROVIDERS),
