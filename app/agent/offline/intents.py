@@ -126,15 +126,26 @@ def _detect_intents(raw: str) -> tuple[str, ...]:
         found.add("exchange")
     elif not found & ORDER_ACTIONS and has_change_verb and _mentions_order(raw, folded):
         found.add("change_items")
+    if (
+        not found & ORDER_ACTIONS
+        and _vi_word(raw, folded, "trả", "tra")
+        and not any_phrase(folded, ("tra cuu",))
+    ):
+        found.add("return")
     return tuple(intent for intent in PRIORITY if intent in found)
 
 
 def _vi_change(raw: str, folded: str) -> bool:
-    # Bare "đổi" is "change" / "exchange"; without diacritics "doi" could also be "đợi"
-    # (wait), so the folded form counts only when the customer typed no diacritics at all.
-    if "đổi" in raw.lower():
+    return _vi_word(raw, folded, "đổi", "doi")
+
+
+def _vi_word(raw: str, folded: str, word: str, plain: str) -> bool:
+    # Bare "đổi" (change) and "trả" (give back) fold onto "doi" / "tra", which are also
+    # "đợi" (wait) and "trà" (tea): the folded form counts only when the customer typed
+    # no diacritics at all.
+    if word in raw.lower():
         return True
-    return raw.isascii() and any_phrase(folded, ("doi",))
+    return raw.isascii() and any_phrase(folded, (plain,))
 
 
 def _mentions_order(raw: str, folded: str) -> bool:

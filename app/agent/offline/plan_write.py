@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from app.agent.offline import render
+from app.agent.offline.extract import extract
 from app.agent.offline.plan_read import ask_order
 from app.agent.offline.situation import Action, Reply, Situation, choose
 from app.agent.offline.state import Call
-from app.agent.offline.variants import pick_items
+from app.agent.offline.variants import named_items, pick_items
 
 CANCEL_REASONS = ("no_longer_needed", "ordered_by_mistake")
 # Our reason codes -> what a return tool may call them, best first.
@@ -39,6 +40,16 @@ def _order(s: Situation, request: str) -> tuple[str | None, Call | None, Action 
     return order, record, None
 
 
+def _refuse(s: Situation, request: str, record: Call | None, order: str) -> Action:
+    """The order cannot take this request. If the customer named it, say why; if it was
+    only the order discussed before, ask which order they mean instead."""
+    why = render.cannot(s.lang, request, record, order)
+    if any(order in extract(text).order_ids for text in s.d.texts):
+        return Reply(why)
+    ask = ask_order(s, request)
+    return Reply(f"{why}\n{ask.text}") if isinstance(ask, Reply) else ask
+
+
 def _look_up(s: Situation, order: str) -> Action:
     return s.call("get_order_status", order_id=order, include_tracking=False)
 
@@ -62,12 +73,14 @@ def return_items(s: Situation) -> Action:
         return ask or s.say("internal_error")
     if (answer := _finish(s, "return", order)) is not None:
         return answer
+    # The order is read first: to report a wrong order before asking anything, and to
+    # know which of its items the customer named ("the headphones").
+    if record is None:
+        return _look_up(s, order)
+    if not record.ok or render.status_of(record) != "delivered":
+        return _refuse(s, "return", record, order)
     reason = s.d.slots.reason
     if not reason:
-        if record is None:
-            return _look_up(s, order)
-        if not record.ok or render.status_of(record) != "delivered":
-            return Reply(render.cannot(s.lang, "return", record, order))
         return s.say("ask_return_reason", order=order)
     schema = s.tools.get("process_return")
     payment = s.d.slots.payment
@@ -80,7 +93,7 @@ def return_items(s: Situation) -> Action:
         "process_return",
         order_id=order,
         reason=choose(schema, "reason", *RETURN_REASONS.get(reason, (reason,)), "other"),
-        items_to_return=list(s.d.slots.products) or None,
+        items_to_return=list(s.d.slots.products) or named_items(s, record) or None,
         request_pickup=s.d.slots.pickup,
         refund_method=refund,
     )
@@ -97,7 +110,7 @@ def cancel(s: Situation) -> Action:
         if record is None:
             return _look_up(s, order)
         if not record.ok or render.status_of(record) != "pending":
-            return Reply(render.cannot(s.lang, "cancel", record, order))
+            return _refuse(s, "cancel", record, order)
         return s.say("ask_cancel_reason", order=order)
     return s.call("cancel_order", order_id=order, reason=reason)
 
@@ -113,7 +126,7 @@ def change_address(s: Situation) -> Action:
         return _look_up(s, order)
     if address is None:
         if record is None or not record.ok or render.status_of(record) != "pending":
-            return Reply(render.cannot(s.lang, "change_address", record, order))
+            return _refuse(s, "change_address", record, order)
         return s.say("ask_address", order=order)
     if not address.get("country") and record is not None and record.ok:
         # The customer gave a street, city, state and zip but no country: it stays the
@@ -135,7 +148,7 @@ def change_payment(s: Situation) -> Action:
     if record is None:
         return _look_up(s, order)
     if not record.ok or render.status_of(record) != "pending":
-        return Reply(render.cannot(s.lang, "change_payment", record, order))
+        return _refuse(s, "change_payment", record, order)
     info = s.called("get_customer_info")
     if info is None:
         # Staff sessions name the customer; it is the order's own, read from the store.
@@ -178,7 +191,7 @@ def change_items(s: Situation) -> Action:
         return _look_up(s, order)
     status = render.status_of(record)
     if not record.ok or status not in ("pending", "delivered"):
-        return Reply(render.cannot(s.lang, request, record, order))
+        return _refuse(s, request, record, order)
     picked = pick_items(s, record)
     if not isinstance(picked, tuple):
         return picked

@@ -8,8 +8,8 @@ from typing import Any
 from app.agent.offline import fmt
 from app.agent.offline.fmt import field
 from app.agent.offline.i18n import t
+from app.agent.offline.names import best_match
 from app.agent.offline.state import Call
-from app.agent.offline.text import any_phrase, fold
 
 
 def _error(lang: str, call: Call, sku: str | None = None) -> str:
@@ -186,15 +186,12 @@ def product_named(call: Call | None, texts: tuple[str, ...]) -> str | None:
         return None
     result = call.result
     types = result if isinstance(result, list) else field(result, "product_types")
-    said = fold(" ".join(texts))
-    scores: dict[str, int] = {}
-    for p in types or []:
-        if isinstance(p, dict) and p.get("product_id"):
-            words = {w for w in fold(str(p.get("name"))).split() if len(w) >= 4}
-            scores[str(p["product_id"])] = sum(any_phrase(said, (w,)) for w in words)
-    best = max(scores.values(), default=0)
-    leaders = [pid for pid, score in scores.items() if score == best]
-    return leaders[0] if best and len(leaders) == 1 else None
+    names = {
+        str(p["product_id"]): str(p.get("name"))
+        for p in types or []
+        if isinstance(p, dict) and p.get("product_id")
+    }
+    return best_match(names, texts)
 
 
 def catalog(lang: str, call: Call) -> str:

@@ -34,6 +34,7 @@ FINAL_TOOL = {
     "human": "transfer_to_human",
     "catalog": "list_product_types",
 }
+PRODUCT_TOOLS = ("check_product_availability", "get_product_info")
 # modify and exchange are one request to the customer; the order's status picks the tool.
 SETTLES = {
     "change_items": {"modify_order_items", "exchange_items"},
@@ -218,6 +219,9 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
         texts = (*state.texts, turn.user_text)
     elif ent.order_ids and not intents:
         intent, slots = "order_status", base.merge(ent)
+    elif ent.reason and ent.reason != "no_longer_needed" and not intents:
+        # "My headphones arrived broken": a return, whose plan asks which order.
+        intent, slots = "return", base.merge(ent)
     elif ent.products and not intents:
         intent, slots = "product_info", base.merge(ent)
     else:
@@ -242,7 +246,11 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
 def _settle(state: Dialogue, calls: Sequence[Call]) -> Dialogue:
     """Apply a finished turn's tool calls: what was answered, what is still waiting."""
     focus = state.focus_order
+    product = state.focus_product
     for call in calls:
+        sku = call.args.get("product_sku")
+        if call.name in PRODUCT_TOOLS and call.ok and isinstance(sku, str):
+            product = sku  # a product found by name is the one discussed from now on
         order_id = call.args.get("order_id")
         if isinstance(order_id, str) and call.error == "not_found" and order_id == focus:
             focus = None  # no such order on this account: stop talking about it
@@ -253,7 +261,13 @@ def _settle(state: Dialogue, calls: Sequence[Call]) -> Dialogue:
     waiting = intent if intent in FINAL_TOOL and not settled else None
     last = calls[-1].result if calls else None
     shown = isinstance(last, dict) and last.get("status") == "confirmation_required"
-    return replace(state, focus_order=focus, pending=waiting, previewed=intent if shown else None)
+    return replace(
+        state,
+        focus_order=focus,
+        focus_product=product,
+        pending=waiting,
+        previewed=intent if shown else None,
+    )
 
 
 def _after(state: Dialogue, turn: Turn) -> Dialogue:

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.agent.offline import render
 from app.agent.offline.lexicon import phrases
+from app.agent.offline.names import best_match
 from app.agent.offline.situation import Action, Situation
 from app.agent.offline.state import Call
 from app.agent.offline.text import any_phrase, fold
@@ -48,17 +49,20 @@ def _old_items(s: Situation, lines: list[dict[str, Any]]) -> list[str]:
     old += [by_product[p] for p in s.d.slots.products if p not in ids and p in by_product]
     if old:
         return list(dict.fromkeys(old))
-    text = fold(" ".join(s.d.texts))
-    named = [
-        str(line.get("item_id"))
-        for line in lines
-        if any(len(w) >= 4 and any_phrase(text, (w,)) for w in fold(str(line.get("name"))).split())
-    ]
-    if len(set(named)) == 1:
-        return [named[0]]
+    names = {str(line.get("item_id")): str(line.get("name")) for line in lines}
+    named = best_match(names, s.d.texts)
+    if named:
+        return [named]
     if len(ids) == 1:
         return [next(iter(ids))]
     return []
+
+
+def named_items(s: Situation, record: Call) -> list[str]:
+    """The order line the customer named in words ("the headphones"), if exactly one."""
+    names = {str(line.get("item_id")): str(line.get("name")) for line in _lines(record)}
+    named = best_match(names, s.d.texts)
+    return [named] if named else []
 
 
 def _wanted_options(texts: tuple[str, ...]) -> set[str]:

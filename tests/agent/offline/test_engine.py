@@ -101,21 +101,21 @@ TWO_STEP: dict[str, dict[str, tuple[str, list[str], str, list[str], list[str]]]]
             "I want to return ORD-66120",
             ["reason"],
             "It arrived broken",
-            ["process_return"],
+            ["get_order_status", "process_return"],
             ["Refund: $263.99", "Press Confirm"],
         ),
         "vi": (
             "Tôi muốn trả hàng đơn ORD-66120",
             ["Lý do"],
             "sản phẩm bị lỗi",
-            ["process_return"],
+            ["get_order_status", "process_return"],
             ["Số tiền hoàn: $263.99", "Xác nhận"],
         ),
         "pt": (
             "Quero devolver o pedido ORD-66120",
             ["motivo"],
             "veio com defeito",
-            ["process_return"],
+            ["get_order_status", "process_return"],
             ["Reembolso: $263.99", "Confirmar"],
         ),
     },
@@ -452,3 +452,32 @@ def test_it_refers_to_the_product_discussed_before() -> None:
 def test_with_no_product_named_the_customer_is_offered_the_list() -> None:
     answer = Chat().say("is it in stock?")
     assert "Smart Watch X3 (SWX-300)" in answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Return the headphones from ORD-66120, they are broken",
+        "Quero devolver o fone do pedido ORD-66120, veio com defeito",
+        "Tôi muốn trả tai nghe đơn ORD-66120, bị hỏng",
+    ],
+)
+def test_a_return_of_a_named_item_returns_only_that_item(text: str) -> None:
+    chat = Chat()
+    chat.say(text)
+    assert chat.calls[-1][0] == "process_return"
+    assert chat.calls[-1][1]["items_to_return"] == ["HPN-700-BLK"]
+
+
+def test_a_return_naming_no_item_leaves_the_items_to_the_store() -> None:
+    chat = Chat()
+    chat.say("return ORD-66120, it is defective")
+    assert "items_to_return" not in chat.calls[-1][1]  # the tool's default: every item
+
+
+def test_an_order_only_discussed_before_that_cannot_be_returned_leads_to_a_choice() -> None:
+    chat = Chat()
+    chat.say("where is ORD-78342?")
+    answer = chat.say("I want to return the earbuds")
+    assert "ORD-78342 is in transit, so a return isn't possible" in answer
+    assert "ORD-66120 (delivered)" in answer

@@ -31,9 +31,9 @@ TEXT: dict[str, str] = {
     "intent.change_payment": "đổi phương thức thanh toán",
     "intent.change_items": "đổi sản phẩm trong đơn",
     "intent.exchange": "đổi hàng",
-    "ask_order": "Bạn muốn {request} cho đơn hàng nào? Vui lòng cho tôi mã đơn, ví dụ "
+    "ask_order": "Bạn hỏi về đơn hàng nào ({request})? Vui lòng cho tôi mã đơn, ví dụ "
     "ORD-12345 hoặc #W1234567.",
-    "ask_order_from_list": "Bạn muốn {request} cho đơn hàng nào? Các đơn của bạn: {orders}.",
+    "ask_order_from_list": "Bạn hỏi về đơn hàng nào ({request})? Các đơn của bạn: {orders}.",
     "ask_product": "Bạn hỏi về sản phẩm nào ({request})? Vui lòng cho tôi mã SKU hoặc tên "
     "sản phẩm.",
     "ask_product_from_list": "Bạn hỏi về sản phẩm nào ({request})? Cửa hàng có: {products}.",
