@@ -87,4 +87,7 @@ def method(lang: str, m: Any) -> str:
     if m.get("last_four"):
         brand = str(m.get("brand") or "").capitalize() or "Card"
         return t(lang, "method_card", brand=brand, last_four=m["last_four"])
-    return str(m.get("id") or "")
+    # Only the id is known (no profile read this turn): its kind, then the id itself.
+    ident = str(m.get("id") or "")
+    kind = next((k for k in ("credit_card", "gift_card", "paypal") if ident.startswith(k)), None)
+    return f"{t(lang, f'source.{kind}')} ({ident})" if kind else ident

@@ -94,6 +94,9 @@ TEXT: dict[str, str] = {
     "account_orders": "Recent orders: {orders}.",
     "method_card": "{brand} card ending in {last_four}",
     "method_gift_card": "gift card (balance {balance})",
+    "source.credit_card": "credit card",
+    "source.gift_card": "gift card",
+    "source.paypal": "PayPal",
     "method_paypal": "PayPal",
     # hand-off
     "handoff_done": "I've passed your conversation to a human agent (ticket {ticket}). "

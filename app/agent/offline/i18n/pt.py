@@ -88,6 +88,9 @@ TEXT: dict[str, str] = {
     "account_orders": "Pedidos recentes: {orders}.",
     "method_card": "cartão {brand} final {last_four}",
     "method_gift_card": "cartão-presente (saldo {balance})",
+    "source.credit_card": "cartão de crédito",
+    "source.gift_card": "cartão-presente",
+    "source.paypal": "PayPal",
     "method_paypal": "PayPal",
     "handoff_done": "Transferi sua conversa para um atendente (chamado {ticket}). Alguém "
     "da nossa equipe vai responder aqui.",

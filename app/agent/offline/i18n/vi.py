@@ -91,6 +91,9 @@ TEXT: dict[str, str] = {
     "account_orders": "Đơn hàng gần đây: {orders}.",
     "method_card": "thẻ {brand} đuôi {last_four}",
     "method_gift_card": "thẻ quà tặng (số dư {balance})",
+    "source.credit_card": "thẻ tín dụng",
+    "source.gift_card": "thẻ quà tặng",
+    "source.paypal": "PayPal",
     "method_paypal": "PayPal",
     "handoff_done": "Tôi đã chuyển cuộc trò chuyện của bạn cho nhân viên hỗ trợ (phiếu "
     "{ticket}). Nhân viên của chúng tôi sẽ trả lời bạn tại đây.",
