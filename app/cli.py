@@ -8,6 +8,7 @@ import os
 import typer
 
 from app.commands import db as db_commands
+from app.commands import doctor as doctor_commands
 from app.commands import seed as seed_commands
 from app.commands import tau as tau_commands
 
@@ -38,6 +39,7 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(seed_commands.app, name="seed")
 app.command("import-tau")(tau_commands.import_tau_command)
 app.command("export-tau")(tau_commands.export_tau_command)
+app.command("doctor")(doctor_commands.doctor_command)
 
 
 def main() -> None:
