@@ -7,6 +7,7 @@ import os
 
 import typer
 
+from app.commands import bench as bench_commands
 from app.commands import db as db_commands
 from app.commands import doctor as doctor_commands
 from app.commands import seed as seed_commands
@@ -37,6 +38,7 @@ def _global(
 
 app.add_typer(db_commands.app, name="db")
 app.add_typer(seed_commands.app, name="seed")
+app.add_typer(bench_commands.app, name="bench")
 app.command("import-tau")(tau_commands.import_tau_command)
 app.command("export-tau")(tau_commands.export_tau_command)
 app.command("doctor")(doctor_commands.doctor_command)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
@@ -106,11 +107,19 @@ def generate_store(
 
 
 def _workers(spec: GenerateSpec, connection: Connection) -> int:
+    return workers_for(spec, connection.dialect.name)
+
+
+def workers_for(spec: GenerateSpec, backend: str) -> int:
     """Worker processes for SQLite (0: make the orders in this process)."""
-    if connection.dialect.name != "sqlite" or spec.orders == 0:
+    if backend != "sqlite" or spec.orders == 0:
         return 0
     if spec.workers is not None:
         return spec.workers
+    if threading.active_count() > 1:
+        # Forking a threaded process (a Streamlit server) can copy a lock another thread
+        # holds into the child, which then waits forever; there, orders are made in-process.
+        return 0
     return min(2, os.cpu_count() or 1) if spec.orders >= PARALLEL_FROM else 0
 
 
@@ -184,3 +193,29 @@ def _fill(
                 write(table, getattr(batch, table))
             report("orders", min(first + spec.batch_size, spec.orders), spec.orders)
     writer.finish()
+
+
+def order_maker(spec: GenerateSpec) -> OrderMaker:
+    """The order maker `generate_store` uses for `spec`, with full rows (for the benchmark's
+    baseline, which writes the very same orders another way)."""
+    clock = Clock(spec.as_of, days_back=7 * 365)
+    pools = build_pools(list(spec.locales), spec.seed)
+    warehouses = warehouse_rows(spec.warehouses, clock)
+    variants = [
+        v
+        for _, sold in product_batches(spec.products, warehouses, spec.seed, clock, 200)
+        for v in sold
+    ]
+    customers = [
+        ref
+        for _, _, refs in customer_batches(spec.customers, pools, spec.seed, clock, spec.batch_size)
+        for ref in refs
+    ]
+    return OrderMaker(
+        total=spec.orders,
+        customers=customers,
+        variants=variants,
+        warehouse_cities=[f"{w[2]}, {w[3]}" for w in warehouses],
+        clock=clock,
+        seed=spec.seed,
+    )

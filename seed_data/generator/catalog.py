@@ -38,13 +38,6 @@ class SoldVariant:
 
 
 @dataclass
-class Catalogue:
-    warehouse_cities: list[str] = field(default_factory=list)
-    # variants of each product, in position order
-    variants: list[list[SoldVariant]] = field(default_factory=list)
-
-
-@dataclass
 class CatalogueRows:
     warehouses: list[tuple[Any, ...]] = field(default_factory=list)
     products: list[tuple[Any, ...]] = field(default_factory=list)
