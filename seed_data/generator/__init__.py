@@ -90,7 +90,7 @@ def generate_store(
     counts: dict[str, int] = {}
     with uow_factory.engine.connect() as connection:
         workers = _workers(spec, connection)
-        BulkWriter.relax(connection)
+        journal_mode = BulkWriter.relax(connection)
         with tempfile.TemporaryDirectory(prefix="storedesk-gen-") as folder:
             sqlite = connection.dialect.name == "sqlite"
             parts = parallel.plan_parts(spec.orders, spec.batch_size, workers) if sqlite else []
@@ -102,7 +102,7 @@ def generate_store(
             finally:
                 if paths:
                     parallel.detach_parts(connection, paths)
-                BulkWriter.restore(connection)
+                BulkWriter.restore(connection, journal_mode)
     return counts
 
 

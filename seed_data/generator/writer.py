@@ -9,6 +9,8 @@ JSON as text, timestamps as naive-UTC text (the PostgreSQL session is set to UTC
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -95,18 +97,28 @@ class BulkWriter:
             # journal writes only pages that existed before, and a fresh store has few.
             # Leaving WAL needs the only connection to the file; if others are open the
             # mode stays WAL and the load is merely slower.
-            mode = raw.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-            return str(mode)
+            timeout = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+            raw.execute("PRAGMA busy_timeout=0")
+            try:
+                mode = str(raw.execute("PRAGMA journal_mode=DELETE").fetchone()[0])
+            except sqlite3.OperationalError:  # "database is locked": others have it open
+                mode = "wal"
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={int(timeout)}")
+            return mode
         return None
 
     @staticmethod
-    def restore(connection: Connection) -> None:
+    def restore(connection: Connection, journal_mode: str | None) -> None:
         if connection.dialect.name == "sqlite":
             raw = connection.connection.driver_connection
             raw.execute("PRAGMA synchronous=NORMAL")
             raw.execute("PRAGMA cache_size=-2000")
             raw.execute("PRAGMA foreign_keys=ON")
-            raw.execute("PRAGMA journal_mode=WAL")
+            # If busy, no matter: every new connection of the engine sets WAL again.
+            if journal_mode != "wal":
+                with contextlib.suppress(sqlite3.OperationalError):
+                    raw.execute("PRAGMA journal_mode=WAL")
 
     def write(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
         if not rows:
