@@ -8,10 +8,12 @@ import os
 import typer
 
 from app.commands import bench as bench_commands
+from app.commands import chat as chat_commands
 from app.commands import db as db_commands
 from app.commands import doctor as doctor_commands
 from app.commands import seed as seed_commands
 from app.commands import tau as tau_commands
+from app.commands import tools as tools_commands
 
 app = typer.Typer(
     help="Storedesk: AI customer-service desk for online stores.",
@@ -40,6 +42,8 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(seed_commands.app, name="seed")
 app.add_typer(bench_commands.app, name="bench")
 app.command("import-tau")(tau_commands.import_tau_command)
+app.add_typer(tools_commands.app, name="tools")
+app.command("chat")(chat_commands.chat)
 app.command("export-tau")(tau_commands.export_tau_command)
 app.command("doctor")(doctor_commands.doctor_command)
 

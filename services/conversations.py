@@ -20,6 +20,7 @@ from services.models import (
     Conversation,
     ConversationStatus,
     Feedback,
+    IdempotencyRecord,
     Message,
     ToolCallRecord,
     utcnow,
@@ -297,3 +298,28 @@ def count_messages(uow_factory: UowFactory, *, conversation_id: str) -> int:
             )
             or 0
         )
+
+
+def expire_preview(
+    uow_factory: UowFactory, *, confirmation_id: str, customer_id: str | None
+) -> bool:
+    """The customer declined a previewed action: make its confirmation id unusable.
+
+    Only a preview not yet confirmed is touched (a completed one keeps its result);
+    scoped like a confirm, so a customer can only decline their own. Returns whether a
+    preview was expired.
+    """
+    query = update(IdempotencyRecord).where(
+        IdempotencyRecord.key == confirmation_id.strip(),
+        IdempotencyRecord.status == "previewed",
+    )
+    if customer_id is not None:
+        query = query.where(IdempotencyRecord.customer_id == customer_id)
+    with uow_factory() as uow:
+        done = uow.session.execute(
+            query.values(status="expired", expires_at=utcnow()).execution_options(
+                synchronize_session=False
+            )
+        )
+        uow.commit()
+    return bool(done.rowcount)  # type: ignore[attr-defined]

@@ -10,12 +10,19 @@ tool, database) loses nothing already said. The last event is always `TurnFinish
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from app.agent import history
+from app.agent.confirm import (
+    CONFIRM_TOOL_NAME,
+    confirm_pending,
+    is_affirmative,
+    pending_from_last_answer,
+)
 from app.agent.events import (
     ConfirmationRequired,
     ErrorEvent,
@@ -91,8 +98,14 @@ def run_turn(
     options: StreamOptions | None = None,
     system_prompt: str | None = None,
     tool_timeout_s: float = DEFAULT_TIMEOUT_S,
+    confirm_on_yes: bool = False,
 ) -> Iterator[Event]:
-    """Run one turn of ``conversation_id``; see the module docstring."""
+    """Run one turn of ``conversation_id``; see the module docstring.
+
+    ``confirm_on_yes`` is for chat-only channels (no Confirm button): a message that is
+    just "yes" applies the one preview the previous answer offered, without asking the
+    model (`app.agent.confirm`).
+    """
     turn = _Turn(started=time.perf_counter(), model_name=model.model)
     if ctx.conversation_id != conversation_id:
         ctx = dataclasses.replace(ctx, conversation_id=conversation_id)
@@ -112,6 +125,12 @@ def run_turn(
         conversations.append_message(
             ctx.uow_factory, conversation_id=conversation_id, role="user", content=text
         )
+        if confirm_on_yes and is_affirmative(text):
+            pending = pending_from_last_answer(ctx)
+            if len(pending) == 1:
+                yield from _confirm_by_reply(turn, ctx, pending[0], toolset.name)
+                yield turn.finished()
+                return
         yield from _rounds(
             turn, conversation_id, model, toolset, ctx, options, system_prompt, tool_timeout_s
         )
@@ -237,6 +256,24 @@ def _rounds(
                         **result.confirmation.preview,
                     },
                 )
+
+
+def _confirm_by_reply(
+    turn: _Turn, ctx: ToolContext, confirmation_id: str, toolset_name: str
+) -> Iterator[Event]:
+    outcome = confirm_pending(ctx, confirmation_id=confirmation_id, toolset=toolset_name)
+    yield ToolResult(
+        call_id=confirmation_id,
+        name=CONFIRM_TOOL_NAME,
+        result=json.dumps(outcome.result or {"error": outcome.error_code}),
+        ok=outcome.ok,
+        error_code=outcome.error_code,
+    )
+    if outcome.ok:
+        turn.text = outcome.message
+        yield TextDelta(outcome.message)
+    else:
+        yield ErrorEvent(code=outcome.error_code or "confirmation_failed", message=outcome.message)
 
 
 def _run_calls(

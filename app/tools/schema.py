@@ -15,6 +15,11 @@ from pydantic import BaseModel
 
 from app.tools.base import Tool
 
+# Titles repeat the property name; upper bounds are defensive limits a legitimate call
+# never reaches (pydantic still enforces them, with a clear error). Dropping them keeps the
+# whole support set under 10,000 characters, which every model re-reads on every call.
+_DROPPED = frozenset({"title", "maxLength", "maxItems"})
+
 Format = Literal["openai", "responses", "anthropic", "turn"]
 FORMATS: tuple[str, ...] = ("openai", "responses", "anthropic", "turn")
 
@@ -27,7 +32,7 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
             return _inline({**target, **extra}, defs)
         out: dict[str, Any] = {}
         for key, value in node.items():
-            if key == "title" and isinstance(value, str):
+            if key in _DROPPED and not isinstance(value, dict):
                 continue
             if key == "properties" and isinstance(value, dict):
                 # property names are data here, not schema keywords: keep every one

@@ -1,0 +1,177 @@
+"""The caller's side of two-step actions: apply a previewed change the customer confirmed.
+
+The model can only *preview* a destructive action (the tool returns a confirmation id and
+the loop emits `ConfirmationRequired`). The change is applied here, by the caller:
+- the UI's Confirm button or the CLI prompt calls `confirm_pending(ctx=..., confirmation_id=...)`;
+- in chat-only channels, `run_turn(..., confirm_on_yes=True)` calls it when the customer's
+  own message is a plain "yes" (`is_affirmative`) and exactly one preview is waiting from
+  the previous answer. The model's words never trigger it.
+
+Either way the outcome is written to the conversation (an assistant message saying what
+was done, or a notice saying why not) and to the tool-call audit, so the next model turn
+knows it, and confirming the same id twice changes nothing more.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from app.tools.actions import confirm_action, scope
+from app.tools.context import ToolContext
+from services import conversations
+from services.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+CONFIRM_TOOL_NAME = "confirm_action"  # how confirmations appear in the tool-call audit
+
+
+@dataclass(frozen=True)
+class ConfirmOutcome:
+    ok: bool
+    message: str  # safe to show the user
+    confirmation_id: str
+    action: str | None = None
+    result: dict[str, Any] | None = None  # the ActionResult as JSON data
+    error_code: str | None = None
+
+
+def confirm_pending(
+    ctx: ToolContext, *, confirmation_id: str, toolset: str = "support"
+) -> ConfirmOutcome:
+    """Apply the previewed change ``confirmation_id`` for this session (see module doc)."""
+    started = time.perf_counter()
+    try:
+        result = confirm_action(ctx, confirmation_id)
+    except DomainError as exc:
+        outcome = ConfirmOutcome(
+            ok=False, message=exc.message, confirmation_id=confirmation_id, error_code=exc.code
+        )
+    except Exception:
+        log.exception("confirmation %s failed", confirmation_id[:64])
+        outcome = ConfirmOutcome(
+            ok=False,
+            message="The change could not be applied because of an error on our side.",
+            confirmation_id=confirmation_id,
+            error_code="internal_error",
+        )
+    else:
+        outcome = ConfirmOutcome(
+            ok=True,
+            message=f"Done: {result.summary}",
+            confirmation_id=confirmation_id,
+            action=result.action,
+            result=result.model_dump(mode="json", exclude_none=True),
+        )
+    _record(ctx, outcome, int((time.perf_counter() - started) * 1000), toolset)
+    return outcome
+
+
+def cancel_pending(
+    ctx: ToolContext, *, confirmation_id: str, toolset: str = "support"
+) -> ConfirmOutcome:
+    """The customer declined: the preview can no longer be confirmed, and it is said."""
+    expired = conversations.expire_preview(
+        ctx.uow_factory, confirmation_id=confirmation_id, customer_id=scope(ctx)
+    )
+    outcome = ConfirmOutcome(
+        ok=expired,
+        message="Cancelled: nothing was changed." if expired else "Nothing to cancel.",
+        confirmation_id=confirmation_id,
+        error_code=None if expired else "not_found",
+    )
+    _record(ctx, outcome, 0, toolset, declined=True)
+    return outcome
+
+
+def _record(
+    ctx: ToolContext,
+    outcome: ConfirmOutcome,
+    duration_ms: int,
+    toolset: str,
+    *,
+    declined: bool = False,
+) -> None:
+    conversations.record_tool_call(
+        ctx.uow_factory,
+        conversation_id=ctx.conversation_id,
+        call_id=outcome.confirmation_id,
+        name=CONFIRM_TOOL_NAME,
+        arguments=json.dumps(
+            {"confirmation_id": outcome.confirmation_id, "action": outcome.action}
+        ),
+        outcome=("declined" if declined else "ok") if outcome.ok else "error",
+        error_code=outcome.error_code,
+        duration_ms=duration_ms,
+        actor=ctx.actor,
+        customer_id=ctx.customer_id,
+        toolset=toolset,
+    )
+    if ctx.conversation_id:
+        conversations.append_message(
+            ctx.uow_factory,
+            conversation_id=ctx.conversation_id,
+            # A success is said to the customer (and the model reads it next turn); a
+            # refusal is a notice, and the model is told through the next turn's history.
+            role="assistant" if outcome.ok else "system",
+            content=outcome.message if outcome.ok else f"[{outcome.error_code}] {outcome.message}",
+        )
+
+
+_YES = {
+    # en
+    "yes", "y", "yes please", "yes confirm", "confirm", "i confirm", "confirmed", "ok",
+    "okay", "sure", "go ahead", "do it", "yes do it", "yes go ahead", "please do",
+    # pt
+    "sim", "confirmo", "sim confirmo", "pode", "pode sim", "pode fazer", "claro",
+    "sim por favor", "com certeza",
+    # vi (accents folded)
+    "co", "vang", "dong y", "toi dong y", "xac nhan", "toi xac nhan", "co xac nhan",
+    "ok lam di", "duoc", "dung roi",
+}  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower().replace("đ", "d"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z ]+", " ", text).split())
+
+
+def is_affirmative(text: str) -> bool:
+    """A message that is nothing but a plain yes (en, pt, vi); anything more is not."""
+    return _fold(text) in _YES
+
+
+def pending_from_last_answer(ctx: ToolContext) -> list[str]:
+    """Confirmation ids previewed in the answer just before the latest user message."""
+    assert ctx.conversation_id
+    stored = conversations.load_messages(ctx.uow_factory, conversation_id=ctx.conversation_id)
+    user_turns = [i for i, m in enumerate(stored) if m.role == "user"]
+    if len(user_turns) < 2:
+        return []
+    window = stored[user_turns[-2] + 1 : user_turns[-1]]
+    # Already confirmed, refused or declined (button, earlier yes): not pending any more.
+    handled = {
+        r.call_id
+        for r in conversations.list_tool_calls(ctx.uow_factory, conversation_id=ctx.conversation_id)
+        if r.name == CONFIRM_TOOL_NAME
+    }
+    ids: list[str] = []
+    for message in window:
+        if message.role != "tool":
+            continue
+        try:
+            body = json.loads(message.content)
+        except ValueError:
+            continue
+        if isinstance(body, dict) and body.get("status") == "confirmation_required":
+            cid = str(body.get("confirmation_id"))
+            if cid not in handled:
+                ids.append(cid)
+    return ids

@@ -1,0 +1,135 @@
+"""The `tau-retail` toolset on the imported benchmark store: exact outputs and errors."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.tools.context import ToolContext
+from app.tools.dispatch import dispatch
+from app.tools.tau import TAU_RETAIL
+from app.tools.tau.calc import calculate
+from seed_data.tau import import_tau
+from services.models import Actor, HandoffTicket
+from services.uow import UowFactory
+
+
+@pytest.fixture
+def tau(uow_factory: UowFactory, tau_dir: Path) -> ToolContext:
+    import_tau(uow_factory, tau_dir)
+    return ToolContext(uow_factory=uow_factory, actor=Actor.SYSTEM, confirmation="automatic")
+
+
+@pytest.fixture
+def tau_data(tau_dir: Path) -> dict[str, dict[str, Any]]:
+    return {n: json.loads((tau_dir / f"{n}.json").read_text()) for n in ("users", "orders")}
+
+
+def run(ctx: ToolContext, name: str, **args: Any) -> str:
+    return dispatch(TAU_RETAIL, ctx, name, args).result
+
+
+def first(data: dict[str, Any], **match: Any) -> str:
+    return next(k for k, v in data.items() if all(v.get(f) == x for f, x in match.items()))
+
+
+def test_find_user_by_email_and_by_name_zip(tau: ToolContext, tau_data: dict) -> None:
+    user_id, user = next(iter(tau_data["users"].items()))
+    assert run(tau, "find_user_id_by_email", email=user["email"].upper()) == user_id
+    name = user["name"]
+    found = run(
+        tau,
+        "find_user_id_by_name_zip",
+        first_name=name["first_name"].lower(),
+        last_name=name["last_name"],
+        zip=user["address"]["zip"],
+    )
+    assert found == user_id
+    assert run(tau, "find_user_id_by_email", email="nobody@nowhere.test") == "Error: user not found"
+    assert run(tau, "find_user_id_by_email", email="") == "Error: user not found"
+
+
+def test_details_are_the_benchmark_records(tau: ToolContext, tau_data: dict) -> None:
+    order_id = next(iter(tau_data["orders"]))
+    out = run(tau, "get_order_details", order_id=order_id)
+    assert json.loads(out) == tau_data["orders"][order_id]
+    assert out == json.dumps(tau_data["orders"][order_id])  # byte for byte, key order kept
+    user_id = next(iter(tau_data["users"]))
+    user = json.loads(run(tau, "get_user_details", user_id=user_id))
+    assert user["orders"] == tau_data["users"][user_id]["orders"]
+    assert set(user["payment_methods"]) == set(tau_data["users"][user_id]["payment_methods"])
+    assert run(tau, "get_order_details", order_id="#W0000000") == "Error: order not found"
+    assert run(tau, "get_user_details", user_id="no_one_1") == "Error: user not found"
+    assert run(tau, "get_product_details", product_id="0") == "Error: product not found"
+
+
+def test_product_types_sorted_by_name(tau: ToolContext, tau_dir: Path) -> None:
+    products = json.loads((tau_dir / "products.json").read_text())
+    expected = dict(sorted({p["name"]: p["product_id"] for p in products.values()}.items()))
+    assert run(tau, "list_all_product_types") == json.dumps(expected)
+    product_id = next(iter(products))
+    details = json.loads(run(tau, "get_product_details", product_id=product_id))
+    assert set(details["variants"]) == set(products[product_id]["variants"])
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("2 + 2", "4.0"),
+        ("(10 - 2.5) * 3 / 4", "5.62"),
+        ("-3 + 1", "-2.0"),
+        ("1 / 0", "Error: division by zero"),
+        ("2 + x", "Error: invalid characters in expression"),
+        ("__import__('os')", "Error: invalid characters in expression"),
+        ("9 ** 9 ** 9", "Error: exponent too large"),
+    ],
+)
+def test_calculate_matches_the_benchmark_without_eval(expression: str, expected: str) -> None:
+    assert calculate(expression) == expected
+
+
+def test_think_and_transfer(tau: ToolContext) -> None:
+    assert run(tau, "think", thought="The user wants a refund.") == ""
+    assert run(tau, "transfer_to_human_agents", summary="Refund dispute") == "Transfer successful"
+    with tau.uow_factory() as uow:
+        assert uow.session.query(HandoffTicket).count() == 1
+
+
+def test_cancel_checks_in_the_benchmarks_order(tau: ToolContext, tau_data: dict) -> None:
+    orders = tau_data["orders"]
+    pending = first(orders, status="pending")
+    delivered = first(orders, status="delivered")
+    assert run(tau, "cancel_pending_order", order_id="#W0", reason="no longer needed") == (
+        "Error: order not found"
+    )
+    assert run(tau, "cancel_pending_order", order_id=delivered, reason="no longer needed") == (
+        "Error: non-pending order cannot be cancelled"
+    )
+    out = run(tau, "cancel_pending_order", order_id=pending, reason="ordered by mistake")
+    order = json.loads(out)
+    assert order["status"] == "cancelled" and order["cancel_reason"] == "ordered by mistake"
+    assert order["payment_history"][-1]["transaction_type"] == "refund"
+    # the answer is the benchmark's json.dumps of the order, default separators
+    assert out == json.dumps(order)
+
+
+def test_invalid_cancel_reason_is_the_benchmark_error_or_a_schema_error(
+    tau: ToolContext, tau_data: dict
+) -> None:
+    pending = first(tau_data["orders"], status="pending")
+    out = run(tau, "cancel_pending_order", order_id=pending, reason="because")
+    assert json.loads(out)["error"] == "invalid_arguments"
+
+
+def test_explicit_confirmation_previews_instead(tau: ToolContext, tau_data: dict) -> None:
+    pending = first(tau_data["orders"], status="pending")
+    out = json.loads(
+        run(replace(tau, confirmation="explicit"), "cancel_pending_order", order_id=pending,
+            reason="no longer needed")
+    )  # fmt: skip
+    assert out["status"] == "confirmation_required"
+    assert json.loads(run(tau, "get_order_details", order_id=pending))["status"] == "pending"
