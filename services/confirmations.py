@@ -25,7 +25,8 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from services.actions import ACTIONS
-from services.actions.base import ActionResult, ActionSpec, Ctx, Params, begin_write
+from services.actions.base import ActionResult, ActionSpec, Ctx, Params
+from services.db import begin_write
 from services.errors import IdempotencyConflict, InvalidRequest, InvalidState, NotFound
 from services.models import IdempotencyRecord, utcnow
 from services.uow import UowFactory
@@ -78,6 +79,9 @@ def preview(
     spec.check_actor(customer_id)
     now = now or utcnow()
     with uow_factory() as uow:
+        # A preview reads then writes its record; on SQLite take the write lock first so
+        # a concurrent commit cannot make the upgrade from reader to writer fail.
+        begin_write(uow.session)
         ctx = Ctx(customer_id=customer_id, now=now, lock=False)
         effect = spec.plan(uow.session, parsed, ctx).effect
         # Nothing the plan loaded may be written: drop it before recording the preview.

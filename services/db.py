@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -81,3 +81,16 @@ def dispose_engines() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
+
+
+def begin_write(session: Session) -> None:
+    """Serialise writers on SQLite from the start of the transaction.
+
+    PostgreSQL uses row locks (SELECT ... FOR UPDATE). SQLite ignores FOR UPDATE, and a
+    transaction that reads and then writes fails at once ("database is locked", no busy
+    wait) when another writer committed in between. An empty UPDATE takes the write lock
+    now, so a concurrent writer waits (busy_timeout) and then reads what the first one
+    committed. Call it first in any use case that reads and then writes.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE idempotency_records SET key = key WHERE 0 = 1"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from services.db import begin_write
 from services.errors import InvalidRequest, NotFound
 from services.models import Conversation, Customer, HandoffTicket, TicketStatus
 from services.uow import UowFactory
@@ -33,6 +34,7 @@ def open_handoff(
         )
     with uow_factory() as uow:
         s = uow.session
+        begin_write(s)
         if conversation_id is not None and s.get(Conversation, conversation_id) is None:
             raise NotFound("Conversation not found.", hint="Open the hand-off without it.")
         if customer_id is not None and s.get(Customer, customer_id) is None:

@@ -10,15 +10,15 @@ through the same `plan`, so a preview shows exactly what a confirm would do.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from services.db import begin_write
 from services.errors import InvalidRequest, PermissionDenied
 from services.models import utcnow
 from services.uow import UowFactory
@@ -86,8 +86,6 @@ class ActionSpec(Generic[P]):
     params: type[P]
     plan: Callable[[Session, P, Ctx], Plan]
     staff_only: bool = False
-    description: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def parse(self, params: BaseModel | dict[str, Any]) -> P:
         if isinstance(params, self.params):
@@ -105,18 +103,6 @@ class ActionSpec(Generic[P]):
     def check_actor(self, customer_id: str | None) -> None:
         if self.staff_only and customer_id is not None:
             raise PermissionDenied()
-
-
-def begin_write(session: Session) -> None:
-    """Serialise writers on SQLite from the start of the transaction.
-
-    PostgreSQL uses row locks (SELECT ... FOR UPDATE). SQLite ignores FOR UPDATE and
-    would let two transactions read the same state and fail on the second write; an
-    empty UPDATE takes the database's write lock now, so the second writer waits
-    (busy_timeout) and then reads what the first one committed.
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("UPDATE idempotency_records SET key = key WHERE 0 = 1"))
 
 
 def run_action(

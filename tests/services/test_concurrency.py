@@ -172,3 +172,22 @@ def test_concurrent_exchanges_never_oversell(store: UowFactory) -> None:
     with store() as uow:
         quantities = uow.session.scalars(select(StockLevel.quantity)).all()
         assert min(quantities) >= 0
+
+
+def test_concurrent_previews_all_get_their_own_confirmation(store: UowFactory) -> None:
+    add_order(store, "#W1", items=[RED])
+    results = race(
+        [
+            lambda: preview(
+                store,
+                action="cancel_order",
+                params={"order_id": "#W1", "reason": "no longer needed"},
+                customer_id="alice_1",
+            )
+            for _ in range(THREADS)
+        ]
+    )
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert len({r.confirmation_id for r in results}) == THREADS
+    with store() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(IdempotencyRecord)) == THREADS
