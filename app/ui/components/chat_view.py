@@ -98,7 +98,7 @@ def _sidebar(identity: Identity) -> None:
             )
 
 
-def _feedback_for(conversation_id: str):  # type: ignore[no-untyped-def]
+def _feedback_for(conversation_id: str):
     uow = deps.uow_factory()
     stored = inbox.ratings(uow, conversation_id=conversation_id)
 

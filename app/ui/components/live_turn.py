@@ -65,7 +65,7 @@ def run(identity: Identity, prompt: str) -> None:
     st.rerun()
 
 
-def _finish(boxes: dict, event: ToolResult, *, staff: bool) -> None:  # type: ignore[type-arg]
+def _finish(boxes: dict, event: ToolResult, *, staff: bool) -> None:
     found = boxes.get(event.call_id)
     if found is None:
         return

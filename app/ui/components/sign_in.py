@@ -74,7 +74,7 @@ def _customer_tabs() -> None:
             )
 
 
-def _attempt(lookup) -> None:  # type: ignore[no-untyped-def]
+def _attempt(lookup) -> None:
     try:
         row = lookup()
     except DomainError:

@@ -86,7 +86,8 @@ def calls_of(message_tool_calls: list[dict[str, Any]] | None) -> list[tuple[str,
     """(call id, name, arguments) from a stored assistant message, in either wire shape."""
     out = []
     for call in message_tool_calls or []:
-        fn = call.get("function") if isinstance(call.get("function"), dict) else call
+        inner = call.get("function")
+        fn: dict[str, Any] = inner if isinstance(inner, dict) else call
         args = fn.get("arguments", "")
         if not isinstance(args, str):
             args = json.dumps(args)

@@ -47,8 +47,8 @@ def render(t: Transcript, *, staff: bool, feedback: Callable[[int], None] | None
 
 def _body(
     m: MessageView,
-    records: dict[str | None, Any],
-    results: dict[str | None, MessageView],
+    records: dict[str, Any],
+    results: dict[str, MessageView],
     *,
     staff: bool,
     feedback: Callable[[int], None] | None,

@@ -68,7 +68,7 @@ with left:
         )
 
 
-def _act(fn, done: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
+def _act(fn, done: str, **kwargs) -> None:
     try:
         fn(uow, staff_name=staff.name, **kwargs)
         st.toast(done)

@@ -40,7 +40,7 @@ def ms(x: int | None) -> str:
     return "—" if x is None else (f"{x / 1000:.1f} s" if x >= 1000 else f"{x} ms")
 
 
-def tile(col, label: str, value: str, note: str | None = None, *, bad: bool = False) -> None:  # type: ignore[no-untyped-def]
+def tile(col, label: str, value: str, note: str | None = None, *, bad: bool = False) -> None:
     col.metric(
         label,
         value,
