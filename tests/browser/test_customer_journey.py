@@ -21,11 +21,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 TIMEOUT_MS = 30_000
 
 
-@pytest.fixture(autouse=True)
-def _needs_support_toolset() -> None:
-    pytest.importorskip("app.tools.toolsets", reason="the support toolset has not landed yet")
-
-
 def _ask(page, text: str) -> None:
     box = page.get_by_test_id("stChatInputTextArea")
     box.wait_for(state="visible", timeout=TIMEOUT_MS)

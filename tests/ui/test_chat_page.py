@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 
 from services.models import ReturnRequest
 from tests.ui.conftest import SARAH, STAFF, app, texts
-
-
-@pytest.fixture(autouse=True)
-def _needs_support_toolset() -> None:
-    pytest.importorskip("app.tools.toolsets", reason="the support toolset has not landed yet")
 
 
 def _say(at, text: str):

@@ -81,3 +81,21 @@ def test_mock_store_reset_reloads_the_demo(uow):
     assert not at.exception
     assert store_counts(uow)["customers"] == 4
     assert "Demo store loaded" in texts(at)
+
+
+def test_mock_store_generates_a_store_with_progress(uow):
+    from services.stats import store_counts
+
+    at = open_page("mock_store")
+    by_label = {n.label: n for n in at.number_input}
+    by_label["Customers"].set_value(25)
+    by_label["Orders"].set_value(40)
+    by_label["Products"].set_value(6)
+    by_label["Warehouses"].set_value(2)
+    at.multiselect[0].set_value(["en_US", "vi_VN"])
+    at.checkbox(key="generate_sure").check()
+    next(b for b in at.button if b.label == "Generate").click().run()
+    assert not at.exception, at.exception
+    counts = store_counts(uow)
+    assert (counts["customers"], counts["orders"], counts["warehouses"]) == (25, 40, 2)
+    assert "Generated 25 customers, 40 orders" in texts(at)

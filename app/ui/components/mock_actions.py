@@ -7,6 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from seed_data.demo import load_demo
+from seed_data.generator import GenerateSpec, generate_store
+from seed_data.generator.pools import SUPPORTED_LOCALES
 from seed_data.tau import import_tau as tau_import
 from seed_data.tau import load_tau_files
 from services.admin import reset_store
@@ -75,12 +77,6 @@ def generate_form(uow: UowFactory) -> None:
         "warehouse, orders with payments, shipments and tracking. It **replaces** the "
         "current store; the same seed gives the same store."
     )
-    try:
-        from seed_data.generator import GenerateSpec, generate_store
-        from seed_data.generator.pools import SUPPORTED_LOCALES
-    except ImportError:
-        st.info("The store generator is not part of this build yet.")
-        return
     with st.form("generate_form", border=False):
         a, b, c, d = st.columns(4)
         customers = a.number_input("Customers", 1, 2_000_000, 1_000, step=100)
