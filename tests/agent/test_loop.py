@@ -200,3 +200,41 @@ def test_tool_call_records_count(staff_ctx: ToolContext) -> None:
     with staff_ctx.uow_factory() as uow:
         n = uow.session.scalar(select(func.count()).select_from(ToolCallRecord))
     assert n == 2
+
+
+def test_token_cap_stops_a_turn_that_burns_tokens(staff_ctx: ToolContext) -> None:
+    from app.agent.events import Usage
+    from app.agent.model import ToolCallRequest as Req
+    from app.agent.scripted import Step
+
+    greedy = Step(
+        tool_calls=(Req("t1", "echo", '{"text": "x"}'),),
+        usage=Usage(input_tokens=loop.MAX_TURN_TOKENS, output_tokens=1),
+    )
+    model = ScriptedModel([greedy, reply("never asked")])
+    events = run(staff_ctx, model)
+    assert len(model.seen) == 1
+    assert [e.code for e in events if isinstance(e, ErrorEvent)] == ["limit_reached"]
+
+
+def test_customer_turns_offer_no_staff_tool_and_no_identity_argument(
+    sarah: ToolContext,
+) -> None:
+    from app.tools.support import SUPPORT
+
+    model = ScriptedModel([reply("Hi Sarah")])
+    list(
+        loop.run_turn(
+            conversation_id=sarah.conversation_id or "",
+            user_text="hello",
+            model=model,
+            toolset=SUPPORT,
+            ctx=sarah,
+        )
+    )
+    offered = {t["function"]["name"]: t["function"]["parameters"] for t in model.seen[0][1]}
+    assert "find_customer" not in offered
+    assert "customer_id" not in offered["get_customer_info"]["properties"]
+    system = model.seen[0][0][0]
+    assert system.role == "system" and "CUST-9821" in system.content
+    assert "customer's language" in system.content

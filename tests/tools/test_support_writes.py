@@ -89,3 +89,103 @@ def test_customer_cannot_act_on_someone_elses_order(michael: ToolContext) -> Non
     out = call(michael, "cancel_order", {"order_id": "ORD-92010", "reason": "no longer needed"})
     assert out["error"] == "not_found"
     assert order(michael, "ORD-92010").status == "pending"
+
+
+def test_return_defaults_to_every_item_and_the_original_payment(sarah: ToolContext) -> None:
+    shown = call(sarah, "process_return", {"order_id": "ORD-66120", "reason": "defective"})
+    assert shown["status"] == "confirmation_required", shown
+    assert shown["preview"]["payment_method_id"] == "credit_card_9821001"
+    assert {i["item_id"] for i in shown["preview"]["items"]} == {"HPN-700-BLK", "UCC-2M"}
+    assert order(sarah, "ORD-66120").status == "delivered"
+    assert confirm_pending(sarah, confirmation_id=shown["confirmation_id"]).ok
+    returned = order(sarah, "ORD-66120")
+    assert returned.status == "return requested"
+    assert sorted(returned.return_items or []) == ["HPN-700-BLK", "UCC-2M"]
+
+
+def test_return_of_one_item_to_a_gift_card_with_pickup(staff_auto: ToolContext) -> None:
+    done = call(
+        staff_auto,
+        "process_return",
+        {
+            "order_id": "ORD-66120",
+            "reason": "wrong_item",
+            "items_to_return": ["UCC-2M"],
+            "refund_method": "gift_card",
+            "request_pickup": True,
+        },
+    )
+    assert done["status"] == "return requested", done
+    assert done["payment_method_id"] == "gift_card_9821002" and done["pickup_date"]
+    assert order(staff_auto, "ORD-66120").return_items == ["UCC-2M"]
+
+
+def test_return_outside_the_window_is_refused(sarah: ToolContext) -> None:
+    out = call(sarah, "process_return", {"order_id": "ORD-30987", "reason": "changed_mind"})
+    assert out["error"] == "policy_violation" and out["hint"]
+    assert order(sarah, "ORD-30987").status == "delivered"
+
+
+def test_return_of_a_pending_order_is_refused(sarah: ToolContext) -> None:
+    out = call(sarah, "process_return", {"order_id": "ORD-92010", "reason": "defective"})
+    assert out["error"] == "invalid_state"
+
+
+def test_exchange_a_delivered_item_for_another_variant(sarah: ToolContext) -> None:
+    shown = call(
+        sarah,
+        "exchange_items",
+        {"order_id": "ORD-66120", "item_ids": ["HPN-700-BLK"], "new_item_ids": ["HPN-700-SLV"]},
+    )
+    assert shown["status"] == "confirmation_required", shown
+    assert confirm_pending(sarah, confirmation_id=shown["confirmation_id"]).ok
+    changed = order(sarah, "ORD-66120")
+    assert changed.status == "exchange requested"
+    assert changed.exchange_new_items == ["HPN-700-SLV"]
+
+
+def test_modify_pending_items_and_another_product_is_refused(sarah: ToolContext) -> None:
+    wrong = call(
+        sarah,
+        "modify_order_items",
+        {"order_id": "ORD-92010", "item_ids": ["BKP-30L-GRY"], "new_item_ids": ["UCC-2M"]},
+    )
+    assert "error" in wrong and order(sarah, "ORD-92010").status == "pending"
+    shown = call(
+        sarah,
+        "modify_order_items",
+        {"order_id": "ORD-92010", "item_ids": ["BKP-30L-GRY"], "new_item_ids": ["BKP-30L-NVY"]},
+    )
+    assert confirm_pending(sarah, confirmation_id=shown["confirmation_id"]).ok
+    changed = order(sarah, "ORD-92010")
+    assert changed.status == "pending (item modified)"
+    assert [line.item_id for line in changed.items] == ["SWX-300-41-BLK", "BKP-30L-NVY"]
+
+
+def test_change_shipping_address_of_a_pending_order(sarah: ToolContext) -> None:
+    new = {"address1": "1 Market St", "city": "San Francisco", "state": "CA", "zip": "94105"}
+    shown = call(sarah, "change_shipping_address", {"order_id": "ORD-92010", **new})
+    assert order(sarah, "ORD-92010").shipping_address.zip == "46202"
+    assert confirm_pending(sarah, confirmation_id=shown["confirmation_id"]).ok
+    moved = order(sarah, "ORD-92010").shipping_address
+    assert (moved.address1, moved.city, moved.zip, moved.country) == (
+        "1 Market St",
+        "San Francisco",
+        "94105",
+        "USA",
+    )
+
+
+def test_change_payment_method_to_a_gift_card_too_small_is_refused(sarah: ToolContext) -> None:
+    out = call(
+        sarah,
+        "change_payment_method",
+        {"order_id": "ORD-92010", "payment_method_id": "gift_card_9821002"},
+    )
+    assert out["error"] == "insufficient_funds"
+    other = call(
+        sarah,
+        "change_payment_method",
+        {"order_id": "ORD-92010", "payment_method_id": "gift_card_4410001"},  # Michael's
+    )
+    assert other["error"] == "not_found"

@@ -136,3 +136,76 @@ def test_explicit_confirmation_previews_instead(tau: ToolContext, tau_data: dict
     )  # fmt: skip
     assert out["status"] == "confirmation_required"
     assert json.loads(run(tau, "get_order_details", order_id=pending))["status"] == "pending"
+
+
+def _first_line(order: dict[str, Any]) -> dict[str, Any]:
+    return order["items"][0]
+
+
+def test_return_and_exchange_of_delivered_orders(
+    tau: ToolContext, tau_data: dict, tau_dir: Path
+) -> None:
+    orders = tau_data["orders"]
+    delivered = [k for k, v in orders.items() if v["status"] == "delivered"]
+    first_id, second_id = delivered[0], delivered[1]
+    order = orders[first_id]
+    original = order["payment_history"][0]["payment_method_id"]
+    item = _first_line(order)["item_id"]
+    assert run(
+        tau, "return_delivered_order_items", order_id=first_id, item_ids=["0"],
+        payment_method_id=original,
+    ) == "Error: some item not found"  # fmt: skip
+    out = json.loads(
+        run(tau, "return_delivered_order_items", order_id=first_id, item_ids=[item],
+            payment_method_id=original)
+    )  # fmt: skip
+    assert out["status"] == "return requested" and out["return_items"] == [item]
+    assert run(
+        tau, "return_delivered_order_items", order_id=first_id, item_ids=[item],
+        payment_method_id=original,
+    ) == "Error: non-delivered order cannot be returned"  # fmt: skip
+    second = orders[second_id]
+    line = _first_line(second)
+    products = json.loads((tau_dir / "products.json").read_text())
+    variants = products[line["product_id"]]["variants"]
+    other = next(v for k, v in variants.items() if k != line["item_id"] and v["available"])[
+        "item_id"
+    ]
+    out = json.loads(
+        run(tau, "exchange_delivered_order_items", order_id=second_id,
+            item_ids=[line["item_id"]], new_item_ids=[other],
+            payment_method_id=second["payment_history"][0]["payment_method_id"])
+    )  # fmt: skip
+    assert out["status"] == "exchange requested" and out["exchange_new_items"] == [other]
+    expected = round(variants[other]["price"] - line["price"], 2)
+    assert out["exchange_price_difference"] == expected
+
+
+def test_pending_order_changes_report_the_benchmark_errors(
+    tau: ToolContext, tau_data: dict
+) -> None:
+    orders = tau_data["orders"]
+    pending = first(orders, status="pending")
+    user_id = orders[pending]["user_id"]
+    delivered = first(orders, status="delivered")
+    assert (
+        run(tau, "modify_pending_order_payment", order_id=delivered, payment_method_id="x")
+        == "Error: non-pending order cannot be modified"
+    )
+    assert (
+        run(tau, "modify_pending_order_payment", order_id=pending, payment_method_id="paypal_0")
+        == "Error: payment method not found"
+    )
+    assert run(
+        tau, "modify_pending_order_items", order_id=pending, item_ids=["1", "2"],
+        new_item_ids=["1"], payment_method_id="x",
+    ).startswith("Error: ")  # fmt: skip
+    address = {"address1": "1 Main St", "address2": "", "city": "Austin", "state": "TX",
+               "country": "USA", "zip": "73301"}  # fmt: skip
+    moved = json.loads(run(tau, "modify_pending_order_address", order_id=pending, **address))
+    assert moved["address"] == address
+    user = json.loads(run(tau, "modify_user_address", user_id=user_id, **address))
+    assert user["address"] == address
+    assert run(tau, "modify_user_address", user_id="nobody_0", **address) == (
+        "Error: user not found"
+    )
