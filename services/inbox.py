@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import exists, func, or_, select
 
+from services.db import begin_write
 from services.errors import InvalidRequest, InvalidState, NotFound
 from services.models import (
     Conversation,
@@ -272,7 +273,9 @@ def transcript(uow_factory: UowFactory, *, conversation_id: str) -> Transcript:
 
 
 def _load_ticket(session: Any, ticket_id: str) -> HandoffTicket:
-    # FOR UPDATE on PostgreSQL: two staff clicking "claim" at once serialise here.
+    # FOR UPDATE on PostgreSQL, the write lock up front on SQLite: two staff clicking
+    # "claim" at once serialise here instead of one failing with "database is locked".
+    begin_write(session)
     ticket = session.scalars(
         select(HandoffTicket).where(HandoffTicket.id == ticket_id).with_for_update()
     ).first()

@@ -102,3 +102,19 @@ def test_a_waiting_ticket_marks_an_open_conversation_handed_off(store):
     assert [c.id for c in inbox.list_conversations(store, status="handed_off")] == [cid]
     assert inbox.list_conversations(store, status="open") == []
     assert inbox.list_conversations(store)[0].status == "handed_off"
+
+
+def test_two_staff_claiming_at_once_get_one_winner(store, handed_off):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def claim(name):
+        try:
+            inbox.claim_ticket(store, ticket_id="HT-100", staff_name=name)
+            return name
+        except InvalidState:
+            return None
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        winners = [w for w in pool.map(claim, ["Ana", "Bo", "Cy", "Di"]) if w]
+    assert len(winners) == 1
+    assert inbox.list_tickets(store)[0].assignee == winners[0]
