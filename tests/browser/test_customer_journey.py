@@ -111,6 +111,6 @@ def test_customer_tracks_returns_and_hands_off_then_staff_sees_it(running_app, b
     page.get_by_text("Waiting for a person").wait_for()
     page.get_by_text(re.compile(r"Hand-off HT-")).first.wait_for()
     _idle(page)
-    snap(page, "staff-inbox")
+    snap(page, "staff-inbox", bottom=False)
     assert page.get_by_text("Sarah Johnson").first.is_visible()
     staff.close()

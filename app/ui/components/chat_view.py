@@ -38,12 +38,13 @@ def render(identity: Identity) -> None:
     if t is None:
         _welcome(identity)
     else:
+        transcript.render(t, staff=identity.is_staff, feedback=_feedback_for(t.conversation.id))
         if t.conversation.status == "handed_off":
+            # Under the last message, where the person is looking, not above the history.
             st.info(
                 "A person from our team has been asked to join; they'll reply right here.",
                 icon=":material/support_agent:",
             )
-        transcript.render(t, staff=identity.is_staff, feedback=_feedback_for(t.conversation.id))
         if t.conversation.status == "handed_off":
             _watch_staff_replies(t.conversation.id, _last_staff_id(t))
     confirm_card.render(identity)

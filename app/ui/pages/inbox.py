@@ -108,9 +108,9 @@ with right:
             )
             st.markdown(safe_markdown(ticket.summary))
             if ticket.status in ("open", "claimed"):
-                b1, b2, b3 = st.columns(3)
+                actions = st.container(horizontal=True)
                 if ticket.status == "open":
-                    b1.button(
+                    actions.button(
                         "Claim",
                         key=f"claim_{ticket.id}",
                         type="primary",
@@ -118,16 +118,18 @@ with right:
                         args=(inbox.claim_ticket, "Claimed"),
                         kwargs={"ticket_id": ticket.id},
                     )
-                b2.button(
+                actions.button(
                     "Resolve",
                     key=f"resolve_{ticket.id}",
+                    icon=":material/task_alt:",
                     on_click=_act,
                     args=(inbox.resolve_ticket, "Resolved"),
                     kwargs={"ticket_id": ticket.id},
                 )
-                b3.button(
+                actions.button(
                     "Hand back to AI",
                     key=f"handback_{ticket.id}",
+                    icon=":material/smart_toy:",
                     on_click=_act,
                     args=(inbox.hand_back_to_ai, "Handed back to the AI"),
                     kwargs={"ticket_id": ticket.id},
