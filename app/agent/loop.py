@@ -62,6 +62,7 @@ LIMIT_MESSAGE = (
     "I'm sorry, I could not finish this request within my limits. "
     "Please rephrase it, or ask me to transfer you to a human agent."
 )
+EMPTY_MESSAGE = "The assistant gave no answer. Please rephrase your message or try again."
 INTERNAL_MESSAGE = "Something went wrong on our side. Please try again in a moment."
 
 
@@ -217,6 +218,11 @@ def _rounds(
             )
         )
         if not calls:
+            if not reply.strip():
+                # An empty final answer (length cut, content filter, a confused model)
+                # would leave the user looking at nothing.
+                _notice(ctx, conversation_id, "empty_answer", EMPTY_MESSAGE)
+                yield ErrorEvent(code="empty_answer", message=EMPTY_MESSAGE)
             return
         for call in calls:
             yield ToolCallStarted(call_id=call.call_id, name=call.name, arguments=call.arguments)

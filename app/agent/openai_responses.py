@@ -4,14 +4,18 @@ A response's tool calls are ``function_call`` output items, each with a ``call_i
 answers go back as ``function_call_output`` items, all of one response together in the
 next request. Two modes:
 - chained (default): the next request names ``previous_response_id`` (the ``response_id``
-  of the last assistant message) and sends only what came after it; the server keeps the
-  rest. Without a known response id (e.g. history loaded from the database) the full
-  input is sent and the chain starts again.
+  of the last assistant message, or, for history loaded from the database, the id this
+  adapter remembers for that exact prefix: `ChainCache`) and sends only what came after
+  it; the server keeps the rest. With no known id the full input is sent and the chain
+  starts again.
 - stateless: always the full input and ``store: false``, for servers that keep no state.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -67,6 +71,45 @@ def split_for_chain(
     return None, messages
 
 
+def _prefix_digests(items: list[dict[str, Any]]) -> list[str]:
+    """digests[k] identifies items[:k]; one running hash, so linear in the input size."""
+    running = hashlib.sha256()
+    out = [running.hexdigest()]
+    for item in items:
+        running.update(json.dumps(item, sort_keys=True).encode())
+        out.append(running.hexdigest())
+    return out
+
+
+class ChainCache:
+    """Which response id continues which conversation prefix, across turns.
+
+    Messages loaded from the database carry no response id; the input they convert to
+    does. After each response we remember the digest of "everything sent + what the
+    model answered"; the next request finds its longest remembered prefix and sends only
+    the rest. Bounded, process-local: a miss just means sending the full input.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self._ids: OrderedDict[str, str] = OrderedDict()
+        self._size = size
+
+    def remember(self, items: list[dict[str, Any]], response_id: str) -> None:
+        key = _prefix_digests(items)[-1]
+        self._ids[key] = response_id
+        self._ids.move_to_end(key)
+        while len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+
+    def split(self, items: list[dict[str, Any]]) -> tuple[str | None, list[dict[str, Any]]]:
+        digests = _prefix_digests(items)
+        for k in range(len(items), 0, -1):
+            found = self._ids.get(digests[k])
+            if found:
+                return found, items[k:]
+        return None, items
+
+
 class OpenAIResponsesModel:
     provider = "openai-responses"
 
@@ -82,6 +125,7 @@ class OpenAIResponsesModel:
     ) -> None:
         self.model = model
         self.stateless = stateless
+        self._chain = ChainCache()
         self.label = f"openai-responses: {model}"
         self._client = make_client(
             api_key=api_key, base_url=base_url, timeout_s=timeout_s, max_retries=max_retries
@@ -91,12 +135,14 @@ class OpenAIResponsesModel:
         self, messages: Sequence[ChatMessage], tools: list[dict[str, Any]], opts: StreamOptions
     ) -> dict[str, Any]:
         instructions = "\n\n".join(m.content for m in messages if m.role == "system")
-        previous, fresh = (None, messages) if self.stateless else split_for_chain(messages)
-        body: dict[str, Any] = {
-            "model": self.model,
-            "input": to_input_items(fresh),
-            "stream": True,
-        }
+        if self.stateless:
+            previous, items = None, to_input_items(messages)
+        else:
+            previous, fresh = split_for_chain(messages)
+            items = to_input_items(fresh)
+            if previous is None:
+                previous, items = self._chain.split(items)
+        body: dict[str, Any] = {"model": self.model, "input": items, "stream": True}
         if instructions:
             body["instructions"] = instructions  # not inherited through previous_response_id
         if previous:
@@ -123,6 +169,7 @@ class OpenAIResponsesModel:
         calls: dict[str, ToolCallRequest] = {}
         finished: ModelFinished | None = None
         started = False
+        text = ""
         try:
             response = self._client.responses.create(**self._request(messages, tools, opts))
             for event in response:
@@ -130,6 +177,7 @@ class OpenAIResponsesModel:
                 kind = getattr(event, "type", "")
                 if kind == "response.output_text.delta":
                     if event.delta:
+                        text += event.delta
                         yield TextChunk(event.delta)
                 elif kind == "response.output_item.done":
                     self._collect(event.item, calls)
@@ -141,6 +189,9 @@ class OpenAIResponsesModel:
             raise translate(exc, started_streaming=started) from None
         if finished is None:
             raise StreamBroken()
+        if finished.response_id and not self.stateless:
+            reply = ChatMessage(role="assistant", content=text, tool_calls=tuple(calls.values()))
+            self._chain.remember(to_input_items([*messages, reply]), finished.response_id)
         yield from calls.values()
         if calls:
             finished = ModelFinished(

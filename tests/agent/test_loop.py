@@ -238,3 +238,9 @@ def test_customer_turns_offer_no_staff_tool_and_no_identity_argument(
     system = model.seen[0][0][0]
     assert system.role == "system" and "CUST-9821" in system.content
     assert "customer's language" in system.content
+
+
+def test_an_empty_final_answer_gets_a_clear_message(staff_ctx: ToolContext) -> None:
+    events = run(staff_ctx, ScriptedModel([[ModelFinished(finish_reason="length")]]))
+    assert [e.code for e in events if isinstance(e, ErrorEvent)] == ["empty_answer"]
+    assert stored(staff_ctx)[-1][0] == "system"

@@ -114,3 +114,47 @@ def test_stream_cut_before_completion_is_broken(fake: FakeOpenAI) -> None:
     fake.queue(Reply(events=reply.events, cut_after=2, sse_event_names=True))
     with pytest.raises(StreamBroken):
         list(model(fake).stream([ChatMessage(role="user", content="hi")], []))
+
+
+def test_the_next_turn_continues_the_chain_from_stored_history(
+    fake: FakeOpenAI, staff_ctx: ToolContext
+) -> None:
+    adapter = model(fake)
+    fake.queue(
+        responses_stream(response_id="resp_1", text="Hello! How can I help?"),
+        responses_stream(response_id="resp_2", text="It is on its way."),
+    )
+    for text in ("hi", "where is my order?"):
+        list(
+            loop.run_turn(
+                conversation_id=staff_ctx.conversation_id or "",
+                user_text=text,
+                model=adapter,
+                toolset=make_toolset(),
+                ctx=staff_ctx,
+            )
+        )
+    second = fake.requests[1]
+    # history came back from the database without response ids; the adapter knew it
+    assert second["previous_response_id"] == "resp_1"
+    assert second["input"] == [{"role": "user", "content": "where is my order?"}]
+
+
+def test_a_fresh_adapter_sends_the_full_history(fake: FakeOpenAI, staff_ctx: ToolContext) -> None:
+    fake.queue(
+        responses_stream(response_id="resp_1", text="Hello!"),
+        responses_stream(response_id="resp_2", text="Sure."),
+    )
+    for text in ("hi", "thanks"):
+        list(
+            loop.run_turn(
+                conversation_id=staff_ctx.conversation_id or "",
+                user_text=text,
+                model=model(fake),  # a new process, say: nothing remembered
+                toolset=make_toolset(),
+                ctx=staff_ctx,
+            )
+        )
+    second = fake.requests[1]
+    assert "previous_response_id" not in second
+    assert [i["content"] for i in second["input"]] == ["hi", "Hello!", "thanks"]
