@@ -244,3 +244,28 @@ def test_an_empty_final_answer_gets_a_clear_message(staff_ctx: ToolContext) -> N
     events = run(staff_ctx, ScriptedModel([[ModelFinished(finish_reason="length")]]))
     assert [e.code for e in events if isinstance(e, ErrorEvent)] == ["empty_answer"]
     assert stored(staff_ctx)[-1][0] == "system"
+
+
+def test_storage_failing_mid_turn_ends_cleanly_and_keeps_what_was_written(
+    staff_ctx: ToolContext, monkeypatch
+) -> None:
+    real = conversations.append_message
+    calls = {"n": 0}
+
+    def flaky(*args, **kwargs):  # the third write (the tool result) hits a dead database
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk I/O error")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loop.conversations, "append_message", flaky)
+    events = run(staff_ctx, ScriptedModel([call("echo", {"text": "x"}), reply("never")]))
+    assert [e.code for e in events if isinstance(e, ErrorEvent)] == ["internal_error"]
+    assert "disk" not in events[-2].message
+    assert isinstance(events[-1], TurnFinished)
+    monkeypatch.undo()
+    assert [r for r, _ in stored(staff_ctx)][:2] == ["user", "assistant"]
+    records = conversations.list_tool_calls(
+        staff_ctx.uow_factory, conversation_id=staff_ctx.conversation_id or ""
+    )
+    assert [r.name for r in records] == ["echo"]
