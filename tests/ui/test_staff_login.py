@@ -34,3 +34,20 @@ def test_a_signed_in_customer_has_no_staff_pages(ui_db):
     at.run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("pages/inbox.py")
+
+
+def test_oidc_configured_asks_for_sso_first(ui_db):
+    at = app()
+    at.secrets["auth"] = {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "storedesk",
+        "client_secret": "s",
+        "server_metadata_url": "https://idp.example/.well-known/openid-configuration",
+    }
+    at.run()
+    at.switch_page("pages/inbox.py")
+    at.run()
+    assert any(b.label == "Sign in with SSO" for b in at.button)
+    assert not at.text_input  # no password form before the SSO sign-in
+    assert "identity" not in at.session_state
