@@ -7,15 +7,18 @@ the chat, and nothing the model says, can choose the customer a turn acts for.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from typing import Any
 
+from app.agent.confirm import CONFIRM_TOOL_NAME, cancel_pending, confirm_pending
 from app.agent.events import Event
 from app.agent.loop import run_turn
 from app.agent.model import StreamOptions
 from app.agent.providers import ModelParams, ProviderConfigError, make_model
 from app.tools.context import ToolContext
+from app.tools.toolsets import get_toolset
 from app.ui import deps, model_settings
 from app.ui.session import Identity
 from services import conversations
@@ -100,10 +103,6 @@ def _toolset_name(identity: Identity) -> str:
 
 def _toolset(identity: Identity) -> Any:
     name = _toolset_name(identity)
-    try:
-        from app.tools.toolsets import get_toolset
-    except ImportError as exc:
-        raise SetupError("The support tools are not installed in this build.") from exc
     return get_toolset(name)
 
 
@@ -113,8 +112,6 @@ def confirm(identity: Identity, pending: dict[str, Any]) -> tuple[bool, str]:
     The agent writes the outcome into the conversation (an assistant "Done: …" or a
     notice), so the next turn of the model knows it; confirming twice changes nothing.
     """
-    from app.agent.confirm import confirm_pending
-
     outcome = confirm_pending(
         ctx=context(identity, pending["conversation_id"]),
         confirmation_id=pending["confirmation_id"],
@@ -123,17 +120,46 @@ def confirm(identity: Identity, pending: dict[str, Any]) -> tuple[bool, str]:
     return bool(outcome.ok), str(outcome.message)
 
 
-def cancel(identity: Identity, pending: dict[str, Any]) -> None:
-    """Nothing to undo in the store (a preview changes nothing); the transcript says so."""
-    conversations.append_message(
-        deps.uow_factory(),
-        conversation_id=pending["conversation_id"],
-        role="system",
-        content="[cancelled] You cancelled the change; nothing was changed.",
+def cancel(identity: Identity, pending: dict[str, Any]) -> tuple[bool, str]:
+    """Decline a previewed change: it can no longer be confirmed, and the chat says so."""
+    outcome = cancel_pending(
+        context(identity, pending["conversation_id"]),
+        confirmation_id=pending["confirmation_id"],
+        toolset=_toolset_name(identity),
     )
+    return bool(outcome.ok), str(outcome.message)
 
 
 def add_feedback(uow: UowFactory, *, conversation_id: str, message_id: int, rating: int) -> None:
     conversations.add_feedback(
         uow, conversation_id=conversation_id, message_id=message_id, rating=rating
     )
+
+
+def open_previews(t: Any) -> list[dict[str, Any]]:
+    """Previews of the latest answer not yet confirmed or declined, rebuilt from the stored
+    conversation: a reload or reopening a past conversation shows their card again."""
+    last_user = max((i for i, m in enumerate(t.messages) if m.role == "user"), default=-1)
+    handled = {c.call_id for c in t.tool_calls if c.name == CONFIRM_TOOL_NAME}
+    found = []
+    for m in t.messages[last_user + 1 :]:
+        if m.role != "tool":
+            continue
+        try:
+            body = json.loads(m.content)
+        except ValueError:
+            continue
+        if not isinstance(body, dict) or body.get("status") != "confirmation_required":
+            continue
+        cid = str(body.get("confirmation_id") or "")
+        if cid and cid not in handled:
+            found.append(
+                {
+                    "conversation_id": t.conversation.id,
+                    "confirmation_id": cid,
+                    "name": m.name or str(body.get("action") or ""),
+                    "call_id": m.tool_call_id or "",
+                    "preview": {"summary": body.get("summary", ""), **(body.get("preview") or {})},
+                }
+            )
+    return found

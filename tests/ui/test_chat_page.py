@@ -80,3 +80,35 @@ def test_thumbs_feedback_is_stored(uow):
     at.feedback[-1].set_value(1).run()  # thumbs up (st.feedback: 1 up, 0 down)
     cid = list_conversations(uow, customer_id="CUST-9821")[0].id
     assert list(ratings(uow, conversation_id=cid).values()) == [1]
+
+
+def test_an_open_preview_comes_back_when_the_conversation_is_reopened(uow):
+    at = app(identity=SARAH)
+    at.run()
+    _say(at, "I want to return ORD-66120")
+    _say(at, "It arrived damaged")
+    cid = at.session_state["chat_conversation_id"]
+
+    again = app(identity=SARAH)  # a new browser session: a reload, another tab
+    again.run()
+    again.button(key=f"chat_past_{cid}").click().run()
+    confirm = [b for b in again.button if (b.key or "").startswith("confirm_yes_")]
+    assert len(confirm) == 1
+    confirm[0].click().run()
+    assert _returns(uow) == 1
+
+
+def test_a_cancelled_preview_cannot_be_confirmed_later(uow):
+    at = app(identity=SARAH)
+    at.run()
+    _say(at, "I want to return ORD-66120")
+    _say(at, "It arrived damaged")
+    cid = at.session_state["chat_conversation_id"]
+    next(b for b in at.button if (b.key or "").startswith("confirm_no_")).click()
+    at.run()
+
+    again = app(identity=SARAH)
+    again.run()
+    again.button(key=f"chat_past_{cid}").click().run()
+    assert not [b for b in again.button if (b.key or "").startswith("confirm_yes_")]
+    assert _returns(uow) == 0

@@ -39,6 +39,7 @@ def render(identity: Identity) -> None:
         _welcome(identity)
     else:
         transcript.render(t, staff=identity.is_staff, feedback=_feedback_for(t.conversation.id))
+        confirm_card.restore(t)
         if t.conversation.status == "handed_off":
             # Under the last message, where the person is looking, not above the history.
             st.info(

@@ -69,6 +69,17 @@ LABELS = {
 }
 
 
+def restore(t: Any) -> None:
+    """After a reload or when reopening a conversation, bring back its open preview."""
+    pending = st.session_state.get(PENDING)
+    if pending and pending["conversation_id"] == t.conversation.id:
+        return
+    handled: set[str] = st.session_state.get(HANDLED, set())
+    open_ones = [p for p in runtime.open_previews(t) if p["confirmation_id"] not in handled]
+    if open_ones:
+        st.session_state[PENDING] = open_ones[-1]
+
+
 def render(identity: Identity) -> None:
     if outcome := st.session_state.pop(OUTCOME, None):
         kind, text = outcome
@@ -185,7 +196,8 @@ def _cancel(cid: str) -> None:
         return
     handled.add(cid)
     identity = session.current()
+    message = "Cancelled: nothing was changed."
     if identity is not None:
-        runtime.cancel(identity, pending)
+        _, message = runtime.cancel(identity, pending)
     st.session_state.pop(PENDING, None)
-    st.session_state[OUTCOME] = ("info", "Cancelled: nothing was changed.")
+    st.session_state[OUTCOME] = ("info", message)
