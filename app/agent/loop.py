@@ -153,7 +153,10 @@ def _rounds(
     system_prompt: str | None,
     tool_timeout_s: float,
 ) -> Iterator[Event]:
-    options = options or StreamOptions(actor=str(ctx.actor), conversation_id=conversation_id)
+    # The session facts come from the context, whatever options the caller passed.
+    options = dataclasses.replace(
+        options or StreamOptions(), actor=str(ctx.actor), conversation_id=conversation_id
+    )
     tools = render(toolset.for_context(ctx), "openai")
     prompt = system_prompt if system_prompt is not None else default_system_prompt(ctx)
     stored = conversations.load_messages(ctx.uow_factory, conversation_id=conversation_id)

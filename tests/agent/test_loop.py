@@ -269,3 +269,28 @@ def test_storage_failing_mid_turn_ends_cleanly_and_keeps_what_was_written(
         staff_ctx.uow_factory, conversation_id=staff_ctx.conversation_id or ""
     )
     assert [r.name for r in records] == ["echo"]
+
+
+def test_session_facts_given_to_the_model_come_from_the_context(staff_ctx: ToolContext) -> None:
+    from app.agent.model import StreamOptions
+
+    seen: list[StreamOptions | None] = []
+
+    class Spy(ScriptedModel):
+        def stream(self, messages, tools, options=None):  # type: ignore[no-untyped-def]
+            seen.append(options)
+            return super().stream(messages, tools, options)
+
+    list(
+        loop.run_turn(
+            conversation_id=staff_ctx.conversation_id or "",
+            user_text="hi",
+            model=Spy([reply("hello")]),
+            toolset=TOOLS,
+            ctx=staff_ctx,
+            options=StreamOptions(actor="customer", locale="pt", conversation_id="other"),
+        )
+    )
+    assert seen[0] is not None
+    assert (seen[0].actor, seen[0].locale) == ("staff", "pt")
+    assert seen[0].conversation_id == staff_ctx.conversation_id
