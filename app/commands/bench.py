@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from seed_data.bench import bench_seed
-from seed_data.generator import GenerateSpec
+from seed_data.generator import GenerateSpec, workers_for
 from services.errors import DomainError
 
 app = typer.Typer(
@@ -57,6 +58,9 @@ def seed_command(
     except DomainError as exc:
         console.print(f"[red]{exc.message}[/red]")
         raise typer.Exit(2) from None
+    # Decided before the progress bar starts its refresh thread (the generator forks
+    # workers only from a single-threaded process).
+    spec = replace(spec, workers=workers_for(spec, "sqlite"))
     columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
     with (

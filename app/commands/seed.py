@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time as time_module
+from dataclasses import replace
 from datetime import UTC, datetime, time
 
 import typer
@@ -11,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from seed_data.demo import load_demo
-from seed_data.generator import GenerateSpec, generate_store
+from seed_data.generator import GenerateSpec, generate_store, workers_for
 from services.admin import reset_store
 from services.errors import DomainError
 from services.stats import is_empty
@@ -91,6 +92,9 @@ def generate(
         console.print(f"[red]{exc.message}[/red]")
         raise typer.Exit(2) from None
     uow_factory = UowFactory.for_url()
+    # Decided before the progress bar starts its refresh thread (the generator forks
+    # workers only from a single-threaded process).
+    spec = replace(spec, workers=workers_for(spec, uow_factory.engine.dialect.name))
     if reset:
         reset_store(uow_factory)
     started = time_module.perf_counter()

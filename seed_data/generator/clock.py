@@ -22,7 +22,9 @@ class Clock:
         self.as_of = int(as_of.timestamp())
         # Cache from the first day we may need (member_since goes back further than orders).
         self.origin_day = (self.as_of // DAY) - days_back - 1
-        self._days: dict[int, str] = {}
+        # Every day the store can mention, as text, in a list (indexing beats hashing).
+        last_day = self.as_of // DAY + 60
+        self._days = [self._day(day) for day in range(self.origin_day, last_day + 1)]
         self._times = [
             f" {h:02d}:{m:02d}:{s:02d}.000000"
             for h in range(24)
@@ -30,16 +32,20 @@ class Clock:
             for s in range(60)
         ]
 
+    @staticmethod
+    def _day(day: int) -> str:
+        return (date(1970, 1, 1) + timedelta(days=day)).isoformat()
+
     def day_text(self, day: int) -> str:
-        text = self._days.get(day)
-        if text is None:
-            text = (date(1970, 1, 1) + timedelta(days=day)).isoformat()
-            self._days[day] = text
-        return text
+        index = day - self.origin_day
+        return self._days[index] if 0 <= index < len(self._days) else self._day(day)
 
     def ts(self, seconds: int) -> str:
         day, rest = divmod(seconds, DAY)
-        return self.day_text(day) + self._times[rest]
+        index = day - self.origin_day
+        if 0 <= index < len(self._days):
+            return self._days[index] + self._times[rest]
+        return self._day(day) + self._times[rest]
 
     def date(self, seconds: int) -> str:
         return self.day_text(seconds // DAY)

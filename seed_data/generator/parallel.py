@@ -50,6 +50,7 @@ COMPLETED_COLUMNS = {
     "catalogue": ("item_id PRIMARY KEY", "product_id", "name", "price", "options"),
     "full_items": COLUMNS["order_items"],
     "tracking_events": COLUMNS["tracking_events"],
+    "steps": ("step INTEGER PRIMARY KEY", "status", "description"),
 }
 # store table -> part table it is copied from
 COPIED = {
@@ -193,15 +194,18 @@ def _complete(db: sqlite3.Connection, maker: OrderMaker) -> None:
         "FROM order_items AS i JOIN catalogue AS c ON c.item_id = i.item_id ORDER BY i.rowid"
     )
     # One event per step reached, in (fulfillment, step) order like the serial writer.
-    steps = " UNION ALL ".join(
-        f"SELECT id AS fid, {step} AS step, {column} AS at, {place} AS place, "
-        f"'{EVENTS[step][0]}' AS status, '{EVENTS[step][1]}' AS description "
-        f"FROM fulfillments WHERE stage >= {step}"
-        for step, (column, place) in EVENT_SOURCES.items()
+    # CROSS JOIN makes SQLite loop over the fulfillments outside and the steps inside,
+    # which yields that order without sorting.
+    db.executemany(
+        "INSERT INTO steps VALUES (?, ?, ?)",
+        [(step, *EVENTS[step]) for step in EVENT_SOURCES],
     )
+    at = " ".join(f"WHEN {step} THEN f.{col}" for step, (col, _) in EVENT_SOURCES.items())
+    place = " ".join(f"WHEN {step} THEN f.{p}" for step, (_, p) in EVENT_SOURCES.items())
     db.execute(
         f"INSERT INTO tracking_events ({', '.join(COLUMNS['tracking_events'])}) "
-        f"SELECT fid, at, place, status, description FROM ({steps}) ORDER BY fid, step"
+        f"SELECT f.id, CASE s.step {at} END, CASE s.step {place} END, s.status, s.description "
+        "FROM fulfillments AS f CROSS JOIN steps AS s WHERE s.step <= f.stage"
     )
 
 
