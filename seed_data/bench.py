@@ -56,6 +56,10 @@ class BenchResult:
     orders: int
     rows: int
     seconds: float
+    # CPU seconds the generation used in this process and in its workers: what it costs
+    # regardless of how busy the machine was.
+    cpu_main: float
+    cpu_workers: float
     peak_rss_mib: float
     worker_peak_rss_mib: float
     workers: int
@@ -86,9 +90,12 @@ def bench_seed(
         Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
         schema.upgrade(url)
 
+    cpu_main, cpu_workers = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     counts = generate_store(UowFactory(get_engine(fast_url)), spec, progress=progress)
     seconds = time.perf_counter() - started
+    cpu_main = _cpu(resource.RUSAGE_SELF) - cpu_main
+    cpu_workers = _cpu(resource.RUSAGE_CHILDREN) - cpu_workers
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
@@ -117,6 +124,8 @@ def bench_seed(
         orders=spec.orders,
         rows=sum(counts.values()),
         seconds=seconds,
+        cpu_main=cpu_main,
+        cpu_workers=cpu_workers,
         peak_rss_mib=peak,
         worker_peak_rss_mib=workers_peak,
         workers=workers_for(spec, "sqlite"),
@@ -126,6 +135,11 @@ def bench_seed(
         load_before=load_before,
         load_after=os.getloadavg()[0],
     )
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _python(table: str, row: tuple[Any, ...]) -> dict[str, Any]:

@@ -80,6 +80,11 @@ def seed_command(
     table.add_row("rows written", f"{result.rows:,}", f"{result.naive_rows:,} (order tables only)")
     table.add_row("time", f"{result.seconds:.1f} s", f"{result.naive_seconds:.1f} s")
     table.add_row(
+        "CPU time",
+        f"{result.cpu_main:.1f} s main + {result.cpu_workers:.1f} s workers",
+        "",
+    )
+    table.add_row(
         "orders per second",
         f"{result.orders / result.seconds:,.0f}",
         f"{result.naive_orders / result.naive_seconds:,.0f}",
