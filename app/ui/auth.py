@@ -7,19 +7,25 @@ submit, so it is in no session dump, log line or rerun after the check.
 from __future__ import annotations
 
 import hmac
-import os
 
 import streamlit as st
 
-PASSWORD_ENV = "STOREDESK_STAFF_PASSWORD"
+from app.settings import AppSettings
+
+
+def _expected() -> str:
+    # Fresh settings (environment, then .env) rather than the cached ones: a password set
+    # or changed while the app runs applies at the next sign-in.
+    secret = AppSettings().storedesk_staff_password
+    return secret.get_secret_value() if secret is not None else ""
 
 
 def staff_password_set() -> bool:
-    return bool(os.environ.get(PASSWORD_ENV))
+    return bool(_expected())
 
 
 def password_matches(given: str) -> bool:
-    expected = os.environ.get(PASSWORD_ENV, "")
+    expected = _expected()
     if not expected:
         return True
     # compare_digest on bytes: the time taken does not reveal how many characters match.
