@@ -139,6 +139,8 @@ def _figures(p: dict[str, Any]) -> None:
         figures.append(("Refund", _money(p["refund_amount"])))
     if p.get("price_difference") is not None:
         figures.append(("Price difference", _money(p["price_difference"])))
+    for card, balance in (p.get("gift_card_balances") or {}).items():
+        figures.append((f"Gift card balance after · {card[-4:]}", _money(balance)))
     if figures:
         for col, (label, value) in zip(st.columns(len(figures)), figures, strict=True):
             col.metric(label, value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
 
 import streamlit as st
 
@@ -34,6 +35,13 @@ m = compute_insights(uow, start=start, end=end, prices=prices)
 
 def pct(x: float) -> str:
     return f"{x:.0%}" if x * 100 == int(x * 100) else f"{x:.1%}"
+
+
+def cost(x: Decimal) -> str:
+    # Cents for ordinary sums; tenths of a cent matter for cheap models and small ranges.
+    if x == 0 or x >= 1:
+        return money(x)
+    return f"${x:,.4f}"
 
 
 def ms(x: int | None) -> str:
@@ -74,7 +82,7 @@ tile(
 tile(
     row2[2],
     "Estimated cost",
-    money(m.total_cost) if m.total_cost >= 1 else f"${m.total_cost:.4f}",
+    cost(m.total_cost),
     f"{sum(u.input_tokens + u.output_tokens for u in m.models):,} tokens",
 )
 tile(
@@ -88,14 +96,19 @@ left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Conversations per day")
     if m.daily:
+        # Every day of the range, quiet days included, so the bars read as a timeline.
+        by_day = {d.day: d for d in m.daily}
+        days = [picked[0] + timedelta(days=i) for i in range((picked[1] - picked[0]).days + 1)]
         st.bar_chart(
             [
                 {
-                    "day": d.day.isoformat(),
-                    "AI only": d.conversations - d.handed_off,
-                    "Handed off": d.handed_off,
+                    "day": day.isoformat(),
+                    "AI only": (by_day[day].conversations - by_day[day].handed_off)
+                    if day in by_day
+                    else 0,
+                    "Handed off": by_day[day].handed_off if day in by_day else 0,
                 }
-                for d in m.daily
+                for day in days
             ],
             x="day",
             y=["AI only", "Handed off"],
@@ -141,7 +154,7 @@ st.dataframe(
             "Answers": u.answers,
             "Input tokens": u.input_tokens,
             "Output tokens": u.output_tokens,
-            "Estimated cost": "no price set" if u.cost is None else f"${u.cost:,.4f}",
+            "Estimated cost": "no price set" if u.cost is None else cost(u.cost),
         }
         for u in m.models
     ],
