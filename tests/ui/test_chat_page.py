@@ -112,3 +112,14 @@ def test_a_cancelled_preview_cannot_be_confirmed_later(uow):
     again.button(key=f"chat_past_{cid}").click().run()
     assert not [b for b in again.button if (b.key or "").startswith("confirm_yes_")]
     assert _returns(uow) == 0
+
+
+def test_a_suggestion_is_sent_like_a_typed_message(uow):
+    at = app(identity=SARAH)
+    at.run()
+    suggestions = at.get("button_group")[0]
+    first = next(o for o in suggestions.options if "Where is my order" in o)
+    assert "ORD-92010" in first  # Sarah's most recent order
+    suggestions.select(first).run()
+    assert not at.exception
+    assert "ORD-92010" in texts(at) and "Looked up your order" in [s.label for s in at.status]

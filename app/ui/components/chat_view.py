@@ -8,10 +8,11 @@ from app.ui import deps, model_settings, runtime
 from app.ui.components import confirm_card, live_turn, transcript
 from app.ui.components.text import plain
 from app.ui.session import Identity
-from services import inbox
+from services import browse, inbox
 from services.errors import DomainError
 
 CONVERSATION = "chat_conversation_id"
+QUEUED = "chat_queued_prompt"
 POLL_SECONDS = 5
 
 
@@ -56,6 +57,7 @@ def render(identity: Identity) -> None:
         submit_mode="disable",
         max_chars=4000,
     )
+    prompt = prompt or st.session_state.pop(QUEUED, None)
     if prompt:
         live_turn.run(identity, prompt)
 
@@ -70,6 +72,30 @@ def _welcome(identity: Identity) -> None:
                 f"Hi {plain(first, 30)}! I can track orders, check stock, start returns and "
                 "exchanges, and change pending orders. What can I do for you?"
             )
+        st.pills(
+            "Suggestions",
+            _suggestions(identity),
+            key="chat_suggestion",
+            label_visibility="collapsed",
+            on_change=_queue_suggestion,
+        )
+
+
+def _suggestions(identity: Identity) -> list[str]:
+    if identity.is_staff:
+        return [
+            "What's the status of ORD-78342?",
+            "Find the customer sarah.johnson@example.com",
+            "Is UHD-4K-55 in stock?",
+        ]
+    recent = browse.search_orders(deps.uow_factory(), customer_id=identity.customer_id, limit=1)
+    first = [f"Where is my order {recent[0].id}?"] if recent else []
+    return [*first, "What is your return policy?", "I'd like to talk to a person"]
+
+
+def _queue_suggestion() -> None:
+    # A picked suggestion is sent like a typed message, once; the pills reset for next time.
+    st.session_state[QUEUED] = st.session_state.pop("chat_suggestion", None)
 
 
 def _sidebar(identity: Identity) -> None:
