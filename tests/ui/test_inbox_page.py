@@ -61,3 +61,17 @@ def test_the_customer_sees_the_staff_reply_in_their_chat(uow):
     body = texts(at)
     assert "Refund approved." in body and "Ana · store team" in body
     assert "A person from our team has been asked to join" in body
+
+
+def test_hand_back_and_the_customer_filter(uow):
+    cid = _handed_off(uow)
+    other = add_conversation(
+        uow, customer_id="CUST-4410", turns=[Turn("hi", "hello")], at=inbox.utcnow()
+    )
+    at = open_page("inbox")
+    at.button(key="handback_HT-100").click().run()
+    assert inbox.list_tickets(uow)[0].status == "returned_to_ai"
+    at.get("button_group")[0].select("All").run()
+    at.text_input(key="inbox_customer").input("CUST-4410").run()
+    keys = {b.key for b in at.button}
+    assert f"inbox_open_{other}" in keys and f"inbox_open_{cid}" not in keys
