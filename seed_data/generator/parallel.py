@@ -1,13 +1,13 @@
 """SQLite: orders made in part files (by worker processes), copied into the store by SQL.
 
 Binding Python values to a statement costs SQLite about three times what storing the
-row does. So batches are written, without indexes or constraints and in a compact form,
-into part files, by forked worker processes (they inherit the customers and the
-catalogue without copying) while the main process copies finished parts into the store
-with `INSERT ... SELECT`, which runs at C speed, maintains the indexes, and completes
-the compact rows: order lines take name, price and options from their variant, and the
-tracking events are derived from each fulfillment's timeline. All of it happens inside
-the store's one transaction.
+row does, and only one process can write the store. So forked worker processes (they
+inherit the customers and the catalogue without copying) make order batches, write them
+in a compact form into part files without indexes or constraints, and complete them
+there in SQL (order lines take name, price and options from their variant; tracking
+events follow from each fulfillment's timeline). The main process, meanwhile, copies
+finished parts into the store with `INSERT ... SELECT`, which runs at C speed and
+maintains the indexes, all inside the store's one transaction.
 """
 
 from __future__ import annotations

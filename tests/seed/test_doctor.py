@@ -12,6 +12,8 @@ from app.cli import app
 from seed_data.demo import load_demo
 from seed_data.generator import generate_store
 from seed_data.tau import import_tau
+from services import schema
+from services.db import get_engine
 from services.doctor import DoctorReport, check_store
 from services.uow import UowFactory
 from tests.seed.helpers import AS_OF, small_spec
@@ -162,3 +164,33 @@ def test_doctor_command_exit_codes(db_url: str, uow_factory: UowFactory) -> None
     # generating again without --reset refuses, with a hint, and changes nothing
     result = runner.invoke(app, generate)
     assert result.exit_code == 1 and "not empty" in result.output
+
+
+def test_what_the_schema_forbids_is_still_reported(tmp_path: Path) -> None:
+    """Duplicate emails, negative stock and a negative gift-card balance cannot get past
+    the schema; in a copy of it without those guards, the doctor still names them."""
+    url = f"sqlite:///{tmp_path / 'unguarded.db'}"
+    schema.upgrade(url)
+    store = UowFactory(get_engine(url))
+    generate_store(store, small_spec(customers=6, orders=20, products=3))
+    raw = store.engine.raw_connection()
+    try:
+        raw.execute("DROP INDEX ix_customers_email_lower")
+        raw.execute("PRAGMA ignore_check_constraints=ON")
+        raw.execute(
+            "UPDATE customers SET email = upper((SELECT MIN(email) FROM customers)) "
+            "WHERE id = (SELECT MAX(id) FROM customers)"
+        )
+        raw.execute("UPDATE stock_levels SET quantity = -3 WHERE rowid = 1")
+        raw.execute(
+            "UPDATE payment_methods SET balance = -1 WHERE id = "
+            "(SELECT MIN(id) FROM payment_methods WHERE source = 'gift_card')"
+        )
+        raw.commit()
+    finally:
+        raw.close()
+    report = check_store(store, now=AS_OF)
+    assert len(messages(report, "unique_email")) == 1
+    assert "2 customers share the email" in messages(report, "unique_email")[0]
+    assert messages(report, "stock_not_negative")[0].endswith("quantity is -3")
+    assert any("balance is -1" in m for m in messages(report, "gift_card_balance"))
