@@ -1,11 +1,8 @@
-"""The staff inbox: conversations with filters, transcripts with their tool trace, and the
-life of a hand-off ticket (claim, reply as staff, resolve, hand back to the AI).
+"""The staff inbox: conversations with filters, transcripts with their tool trace, the
+ticket queue, and the reads the customer's chat polls for staff replies.
 
-Ticket transitions (each one transaction, validated before anything changes):
-    open --claim--> claimed --resolve--> resolved
-    open|claimed --hand_back--> returned_to_ai      (the AI answers the customer again)
-A reply claims an open ticket for its author. A ticket claimed by someone else must be
-handed over explicitly; two staff members cannot silently answer the same customer.
+The ticket actions (claim, reply, resolve, hand back) live in `services.inbox_actions`
+and are re-exported here, so callers keep one import.
 """
 
 from __future__ import annotations
@@ -16,8 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import exists, func, or_, select
 
-from services.db import begin_write
-from services.errors import InvalidRequest, InvalidState, NotFound
+from services.errors import InvalidRequest, NotFound
 from services.models import (
     Conversation,
     ConversationStatus,
@@ -27,7 +23,6 @@ from services.models import (
     Message,
     TicketStatus,
     ToolCallRecord,
-    utcnow,
 )
 from services.uow import UowFactory
 
@@ -181,7 +176,7 @@ def _row(
     )
 
 
-def _ticket_view(t: HandoffTicket) -> TicketView:
+def ticket_view(t: HandoffTicket) -> TicketView:
     return TicketView(
         id=t.id,
         conversation_id=t.conversation_id,
@@ -205,7 +200,7 @@ def list_tickets(
     elif status:
         stmt = stmt.where(HandoffTicket.status == status)
     with uow_factory() as uow:
-        return [_ticket_view(t) for t in uow.session.scalars(stmt.limit(max(1, min(limit, 1000))))]
+        return [ticket_view(t) for t in uow.session.scalars(stmt.limit(max(1, min(limit, 1000))))]
 
 
 def transcript(uow_factory: UowFactory, *, conversation_id: str) -> Transcript:
@@ -268,130 +263,8 @@ def transcript(uow_factory: UowFactory, *, conversation_id: str) -> Transcript:
                 )
                 for c in calls
             ],
-            tickets=[_ticket_view(t) for t in tickets],
+            tickets=[ticket_view(t) for t in tickets],
         )
-
-
-def _load_ticket(session: Any, ticket_id: str) -> HandoffTicket:
-    # FOR UPDATE on PostgreSQL, the write lock up front on SQLite: two staff clicking
-    # "claim" at once serialise here instead of one failing with "database is locked".
-    begin_write(session)
-    ticket = session.scalars(
-        select(HandoffTicket).where(HandoffTicket.id == ticket_id).with_for_update()
-    ).first()
-    if ticket is None:
-        raise NotFound("Hand-off ticket not found.", hint="Refresh the inbox.")
-    return ticket
-
-
-def _staff(staff_name: str) -> str:
-    name = staff_name.strip()
-    if not name:
-        raise InvalidRequest("A staff name is required.")
-    return name[:100]
-
-
-def claim_ticket(uow_factory: UowFactory, *, ticket_id: str, staff_name: str) -> TicketView:
-    staff = _staff(staff_name)
-    with uow_factory() as uow:
-        ticket = _load_ticket(uow.session, ticket_id)
-        _claim(ticket, staff)
-        uow.commit()
-        return _ticket_view(ticket)
-
-
-def _claim(ticket: HandoffTicket, staff: str) -> None:
-    if ticket.status == TicketStatus.CLAIMED and ticket.assignee == staff:
-        return  # claiming twice is a no-op, not an error (double clicks)
-    if ticket.status == TicketStatus.CLAIMED:
-        raise InvalidState(f"Already claimed by {ticket.assignee}.")
-    if ticket.status != TicketStatus.OPEN:
-        raise InvalidState(f"The ticket is {ticket.status}; only open tickets can be claimed.")
-    ticket.status = TicketStatus.CLAIMED
-    ticket.assignee = staff
-
-
-def reply_as_staff(
-    uow_factory: UowFactory, *, ticket_id: str, staff_name: str, text: str
-) -> MessageView:
-    """Post a staff message into the ticket's conversation (the customer sees it in chat)."""
-    staff = _staff(staff_name)
-    body = text.strip()
-    if not body:
-        raise InvalidRequest("The reply is empty.")
-    if len(body) > MAX_REPLY_CHARS:
-        raise InvalidRequest(f"The reply is longer than {MAX_REPLY_CHARS} characters.")
-    with uow_factory() as uow:
-        ticket = _load_ticket(uow.session, ticket_id)
-        if ticket.conversation_id is None:
-            raise InvalidState("This ticket has no conversation to reply in.")
-        if ticket.status not in ACTIVE_TICKET:
-            raise InvalidState(f"The ticket is {ticket.status}; reopen the conversation first.")
-        _claim(ticket, staff)
-        message = Message(
-            conversation_id=ticket.conversation_id, role="staff", content=body, author=staff
-        )
-        uow.session.add(message)
-        conversation = uow.session.get(Conversation, ticket.conversation_id)
-        if conversation is not None:
-            conversation.updated_at = utcnow()
-        uow.session.flush()
-        view = MessageView(
-            id=message.id,
-            role=message.role,
-            content=message.content,
-            author=message.author,
-            tool_calls=None,
-            name=None,
-            created_at=message.created_at,
-        )
-        uow.commit()
-        return view
-
-
-def resolve_ticket(uow_factory: UowFactory, *, ticket_id: str, staff_name: str) -> TicketView:
-    """Close the ticket and mark its conversation resolved."""
-    staff = _staff(staff_name)
-    with uow_factory() as uow:
-        ticket = _load_ticket(uow.session, ticket_id)
-        if ticket.status not in ACTIVE_TICKET:
-            raise InvalidState(f"The ticket is already {ticket.status}.")
-        if ticket.status == TicketStatus.CLAIMED and ticket.assignee != staff:
-            raise InvalidState(f"Claimed by {ticket.assignee}; only they can resolve it.")
-        ticket.status = TicketStatus.RESOLVED
-        ticket.assignee = ticket.assignee or staff
-        ticket.resolved_at = utcnow()
-        _set_conversation(uow.session, ticket.conversation_id, ConversationStatus.RESOLVED)
-        uow.commit()
-        return _ticket_view(ticket)
-
-
-def hand_back_to_ai(uow_factory: UowFactory, *, ticket_id: str, staff_name: str) -> TicketView:
-    """Return the conversation to the AI: the ticket closes, the conversation reopens."""
-    staff = _staff(staff_name)
-    with uow_factory() as uow:
-        ticket = _load_ticket(uow.session, ticket_id)
-        if ticket.status not in ACTIVE_TICKET:
-            raise InvalidState(f"The ticket is already {ticket.status}.")
-        if ticket.status == TicketStatus.CLAIMED and ticket.assignee != staff:
-            raise InvalidState(f"Claimed by {ticket.assignee}; only they can hand it back.")
-        ticket.status = TicketStatus.RETURNED_TO_AI
-        ticket.assignee = ticket.assignee or staff
-        ticket.resolved_at = utcnow()
-        _set_conversation(uow.session, ticket.conversation_id, ConversationStatus.OPEN)
-        uow.commit()
-        return _ticket_view(ticket)
-
-
-def _set_conversation(
-    session: Any, conversation_id: str | None, status: ConversationStatus
-) -> None:
-    if conversation_id is None:
-        return
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is not None:
-        conversation.status = status
-        conversation.updated_at = utcnow()
 
 
 def staff_messages_since(
@@ -431,3 +304,28 @@ def ratings(uow_factory: UowFactory, *, conversation_id: str) -> dict[int, int]:
             )
         ).all()
         return {int(m): int(r) for m, r in rows if m is not None}
+
+
+# Re-exported at the end: inbox_actions imports the views defined above.
+from services.inbox_actions import (  # noqa: E402
+    claim_ticket,
+    hand_back_to_ai,
+    reply_as_staff,
+    resolve_ticket,
+)
+
+__all__ = [
+    "ConversationRow",
+    "MessageView",
+    "TicketView",
+    "Transcript",
+    "claim_ticket",
+    "hand_back_to_ai",
+    "list_conversations",
+    "list_tickets",
+    "ratings",
+    "reply_as_staff",
+    "resolve_ticket",
+    "staff_messages_since",
+    "transcript",
+]

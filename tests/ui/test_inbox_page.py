@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services import inbox
-from services.models import ConversationStatus
+from services.models import ConversationStatus, utcnow
 from tests.conversation_factory import Turn, add_conversation
 from tests.ui.conftest import open_page, texts
 
@@ -20,7 +20,7 @@ def _handed_off(uow) -> str:
         ],
         status=ConversationStatus.HANDED_OFF,
         ticket="HT-100",
-        at=inbox.utcnow(),
+        at=utcnow(),
     )
 
 
@@ -65,9 +65,7 @@ def test_the_customer_sees_the_staff_reply_in_their_chat(uow):
 
 def test_hand_back_and_the_customer_filter(uow):
     cid = _handed_off(uow)
-    other = add_conversation(
-        uow, customer_id="CUST-4410", turns=[Turn("hi", "hello")], at=inbox.utcnow()
-    )
+    other = add_conversation(uow, customer_id="CUST-4410", turns=[Turn("hi", "hello")], at=utcnow())
     at = open_page("inbox")
     at.button(key="handback_HT-100").click().run()
     assert inbox.list_tickets(uow)[0].status == "returned_to_ai"
