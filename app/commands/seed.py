@@ -97,6 +97,9 @@ def generate(
     spec = replace(spec, workers=workers_for(spec, uow_factory.engine.dialect.name))
     if reset:
         reset_store(uow_factory)
+    elif not is_empty(uow_factory):
+        console.print("[red]The store is not empty.[/red] Use --reset to replace its data.")
+        raise typer.Exit(1)
     started = time_module.perf_counter()
     columns = (
         TextColumn("{task.description:<10}"),
