@@ -49,7 +49,11 @@ class Situation:
                 return call
         return None
 
-    def call(self, tool: str, **args: Any) -> CallTool:
+    def call(self, tool: str, **args: Any) -> CallTool | Reply:
+        if tool not in self.tools:
+            # Not in this session's toolset (another toolset, or a staff-only tool): say
+            # so rather than send the dispatcher a call it can only refuse.
+            return self.say("unavailable")
         return CallTool(tool, fit_args(self.tools.get(tool), args))
 
     def say(self, key: str, **kw: Any) -> Reply:

@@ -241,3 +241,12 @@ def test_an_order_only_discussed_before_that_cannot_be_returned_leads_to_a_choic
     answer = chat.say("I want to return the earbuds")
     assert "ORD-78342 is in transit, so a return isn't possible" in answer
     assert "ORD-66120 (delivered)" in answer
+
+
+def test_a_tool_the_session_lacks_is_not_called_and_the_customer_is_told() -> None:
+    # e.g. the tau-retail toolset, whose tools have other names
+    tools = [t for t in TOOLS if t["function"]["name"] != "get_order_status"]
+    chat = Chat(tools=tools)
+    answer = chat.say("Onde está meu pedido ORD-78342?")
+    assert chat.calls == []
+    assert answer == "Desculpe, não consigo fazer isso nesta sessão."

@@ -16,6 +16,7 @@ TEXT: dict[str, str] = {
     "not_understood_pending": "Sorry, I didn't catch that. We were working on {request}: "
     "could you give me the detail I asked for?",
     "internal_error": "Sorry, something went wrong on my side. Please try again.",
+    "unavailable": "Sorry, I can't do that in this session.",
     "confirm_hint": "To go ahead, please press Confirm under the summary above. Nothing "
     "changes until you do.",
     "declined": "All right, I haven't changed anything.",

@@ -16,6 +16,7 @@ TEXT: dict[str, str] = {
     "not_understood_pending": "Desculpe, não entendi. Estávamos tratando de {request}: "
     "pode me passar a informação que pedi?",
     "internal_error": "Desculpe, algo deu errado do meu lado. Tente novamente, por favor.",
+    "unavailable": "Desculpe, não consigo fazer isso nesta sessão.",
     "confirm_hint": "Para continuar, clique em Confirmar abaixo do resumo acima. Nada muda "
     "até você confirmar.",
     "declined": "Tudo bem, não alterei nada.",

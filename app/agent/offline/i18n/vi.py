@@ -16,6 +16,7 @@ TEXT: dict[str, str] = {
     "not_understood_pending": "Xin lỗi, tôi chưa hiểu. Chúng ta đang xử lý {request}: bạn "
     "có thể cho tôi thông tin tôi vừa hỏi không?",
     "internal_error": "Xin lỗi, hệ thống của tôi gặp sự cố. Bạn vui lòng thử lại.",
+    "unavailable": "Xin lỗi, tôi không thể làm việc này trong phiên trò chuyện này.",
     "confirm_hint": "Để tiếp tục, bạn vui lòng bấm Xác nhận bên dưới phần tóm tắt ở trên. "
     "Chưa có gì thay đổi cho đến khi bạn xác nhận.",
     "declined": "Vâng, tôi chưa thay đổi gì cả.",
