@@ -76,8 +76,9 @@ def detect_language(raw: str) -> str | None:
     return leaders[0] if len(leaders) == 1 else None
 
 
-def _spans(folded: str) -> set[str]:
-    """Intents whose phrases occur, longest phrase winning where two overlap."""
+def _spans(folded: str) -> tuple[set[str], str]:
+    """Intents whose phrases occur, longest phrase winning where two overlap; and the text
+    left once those phrases are taken out (where bare words may still be read)."""
     padded = f" {folded} "
     hits: list[tuple[int, int, str]] = []
     for intent, phrases in lx.FOLDED_INTENTS.items():
@@ -93,7 +94,10 @@ def _spans(folded: str) -> set[str]:
         if all(end <= s or start >= e for s, e in taken):
             taken.append((start, end))
             found.add(intent)
-    return found
+    rest = list(padded)
+    for start, end in taken:
+        rest[start:end] = " " * (end - start)
+    return found, "".join(rest).strip()
 
 
 def detect_intents(raw: str) -> list[str]:
@@ -104,11 +108,11 @@ def detect_intents(raw: str) -> list[str]:
 @lru_cache(maxsize=2048)
 def _detect_intents(raw: str) -> tuple[str, ...]:
     folded = fold(raw)
-    found = _spans(folded)
+    found, rest = _spans(folded)
     # The raw keyword tables only say "address" / "payment method"; a change needs a verb.
     found.discard("change_address")
     found.discard("change_payment")
-    has_change_verb = any_phrase(folded, CHANGE_VERBS) or _vi_change(raw, folded)
+    has_change_verb = any_phrase(folded, CHANGE_VERBS) or _vi_change(raw, rest)
     if (any_phrase(folded, ADDRESS_WORDS) and has_change_verb) or any_phrase(
         folded, ADDRESS_DIRECT
     ):
@@ -122,13 +126,13 @@ def _detect_intents(raw: str) -> tuple[str, ...]:
     if "change_address" in found or "change_payment" in found:
         # "trocar o endereço" is an address change, not an exchange of goods.
         found -= {"exchange", "change_items", "account", "return"}
-    elif not found & ORDER_ACTIONS and _vi_change(raw, folded):
+    elif not found & ORDER_ACTIONS and _vi_change(raw, rest):
         found.add("exchange")
     elif not found & ORDER_ACTIONS and has_change_verb and _mentions_order(raw, folded):
         found.add("change_items")
     if (
         not found & ORDER_ACTIONS
-        and _vi_word(raw, folded, "trả", "tra")
+        and _vi_word(raw, rest, "trả", "tra")
         and not any_phrase(folded, ("tra cuu",))
     ):
         found.add("return")
@@ -139,13 +143,14 @@ def _vi_change(raw: str, folded: str) -> bool:
     return _vi_word(raw, folded, "đổi", "doi")
 
 
-def _vi_word(raw: str, folded: str, word: str, plain: str) -> bool:
+def _vi_word(raw: str, rest: str, word: str, plain: str) -> bool:
     # Bare "đổi" (change) and "trả" (give back) fold onto "doi" / "tra", which are also
     # "đợi" (wait) and "trà" (tea): the folded form counts only when the customer typed
-    # no diacritics at all.
-    if word in raw.lower():
-        return True
-    return raw.isascii() and any_phrase(folded, (plain,))
+    # no diacritics at all. `rest` is the text outside longer phrases already matched
+    # ("chính sách đổi trả" is the return policy, not an exchange).
+    if not any_phrase(rest, (plain,)):
+        return False
+    return word in raw.lower() or raw.isascii()
 
 
 def _mentions_order(raw: str, folded: str) -> bool:

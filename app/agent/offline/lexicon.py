@@ -116,15 +116,17 @@ INTENT_PHRASES: dict[str, dict[str, str]] = {
         "en": (
             "my account | my profile | account | profile | my details | my info | my information | "
             "my orders | order history | my email | membership | tier | payment methods | address "
-            "on file"
+            "on file | find the customer | find customer | look up the customer | customer "
+            "profile | customer details"
         ),
         "pt": (
             "minha conta | meu perfil | meus dados | meus pedidos | histórico | cadastro | meu "
-            "email | meu e-mail"
+            "email | meu e-mail | buscar o cliente | buscar cliente | procurar cliente | dados do "
+            "cliente"
         ),
         "vi": (
             "tài khoản | hồ sơ | thông tin của tôi | thông tin cá nhân | các đơn hàng | lịch sử | "
-            "đơn hàng của tôi"
+            "đơn hàng của tôi | tìm khách hàng | thông tin khách hàng"
         ),
     },
     "catalog": {

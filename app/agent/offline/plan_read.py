@@ -95,15 +95,20 @@ def availability(s: Situation) -> Action:
 def product_info(s: Situation) -> Action:
     sku = product_ref(s)
     if not isinstance(sku, str):
+        if sku is None and s.d.slots.topic == "return_policy":
+            # Return windows are per product: there is no store-wide figure to quote.
+            types = s.called("list_product_types")
+            listing = render.product_types(s.lang, types) if types else "-"
+            return s.say("policy_which_product", products=listing)
         return sku or ask_product(s, "product_info")
     done = s.called("get_product_info", product_sku=sku)
     if done is None:
-        topic = s.d.entities.topic or "all"
+        topic = s.d.slots.topic or "all"
         info_type = choose(
             s.tools.get("get_product_info"), "info_type", *TOPIC_INFO_TYPES.get(topic, ("all",))
         )
         return s.call("get_product_info", product_sku=sku, info_type=info_type)
-    return Reply(render.product_info(s.lang, done, sku, s.d.entities.topic))
+    return Reply(render.product_info(s.lang, done, sku, s.d.slots.topic))
 
 
 def account(s: Situation) -> Action:

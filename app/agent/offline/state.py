@@ -219,6 +219,8 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
         texts = (*state.texts, turn.user_text)
     elif ent.order_ids and not intents:
         intent, slots = "order_status", base.merge(ent)
+    elif (ent.emails or ent.customer_ids) and not intents:
+        intent, slots = "account", base.merge(ent)
     elif ent.reason and ent.reason != "no_longer_needed" and not intents:
         # "My headphones arrived broken": a return, whose plan asks which order.
         intent, slots = "return", base.merge(ent)

@@ -250,3 +250,41 @@ def test_a_tool_the_session_lacks_is_not_called_and_the_customer_is_told() -> No
     answer = chat.say("Onde está meu pedido ORD-78342?")
     assert chat.calls == []
     assert answer == "Desculpe, não consigo fazer isso nesta sessão."
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("What is your return policy?", "Return windows depend on the product"),
+        ("Qual é a política de devolução?", "O prazo de devolução depende do produto"),
+        ("Chính sách đổi trả thế nào?", "Thời hạn trả hàng tùy theo từng sản phẩm"),
+    ],
+)
+def test_a_general_return_policy_question_asks_which_product(text: str, words: str) -> None:
+    chat = Chat()
+    answer = chat.say(text)
+    assert words in answer and "Smart Watch X3 (SWX-300)" in answer
+    chat.say("UHD-4K-55")
+    assert chat.calls == [("get_product_info", {"info_type": "all", "product_sku": "UHD-4K-55"})]
+
+
+def test_staff_find_a_customer_by_email() -> None:
+    staff_tools = [t for t in TOOLS if t["function"]["name"] != "get_customer_info"] + [
+        {
+            "type": "function",
+            "function": {
+                "name": "get_customer_info",
+                "parameters": {
+                    "type": "object",
+                    "properties": {
+                        "customer_id": {"type": "string"},
+                        "include_order_history": {"type": "boolean"},
+                    },
+                },
+            },
+        }
+    ]
+    chat = Chat(actor="staff", tools=staff_tools)
+    answer = chat.say("Find the customer sarah.johnson@example.com")
+    assert chat.tool_names == ["get_customer_info"]
+    assert "Sarah Johnson" in answer

@@ -39,6 +39,8 @@ TEXT: dict[str, str] = {
     "ask_order_from_list": "Which order is this about ({request})? Your orders: {orders}.",
     "ask_product": "Which product do you mean ({request})? Please give me its SKU or name.",
     "ask_product_from_list": "Which product do you mean ({request})? We carry: {products}.",
+    "policy_which_product": "Return windows depend on the product. "
+    "Which product would you like to know about? We carry: {products}.",
     "ask_customer": "Which customer? Please give me their customer id or email.",
     "ask_return_reason": "I can help you return order {order}. What is the reason: "
     "defective, damaged, wrong item, not as described, or you no longer need it?",

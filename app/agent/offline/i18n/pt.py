@@ -37,6 +37,8 @@ TEXT: dict[str, str] = {
     "ask_order_from_list": "De qual pedido se trata ({request})? Seus pedidos: {orders}.",
     "ask_product": "Qual produto ({request})? Me passe o SKU ou o nome do produto.",
     "ask_product_from_list": "Qual produto ({request})? Temos: {products}.",
+    "policy_which_product": "O prazo de devolução depende do produto. "
+    "Sobre qual produto você quer saber? Temos: {products}.",
     "ask_customer": "Qual cliente? Me passe o código do cliente ou o e-mail.",
     "ask_return_reason": "Posso ajudar com a devolução do pedido {order}. Qual o motivo: "
     "defeito, avaria, item errado, diferente do anúncio, ou você não precisa mais?",

@@ -38,6 +38,8 @@ TEXT: dict[str, str] = {
     "ask_product": "Bạn hỏi về sản phẩm nào ({request})? Vui lòng cho tôi mã SKU hoặc tên "
     "sản phẩm.",
     "ask_product_from_list": "Bạn hỏi về sản phẩm nào ({request})? Cửa hàng có: {products}.",
+    "policy_which_product": "Thời hạn trả hàng tùy theo từng sản phẩm. "
+    "Bạn muốn hỏi về sản phẩm nào? Cửa hàng có: {products}.",
     "ask_customer": "Khách hàng nào? Vui lòng cho tôi mã khách hàng hoặc email.",
     "ask_return_reason": "Tôi có thể giúp bạn trả hàng cho đơn {order}. Lý do trả hàng là "
     "gì: sản phẩm bị lỗi, bị hư hại, giao nhầm hàng, không đúng mô tả, hay bạn không cần "
