@@ -31,7 +31,8 @@ class AppSettings(BaseSettings):
     )
     storedesk_model: str = Field(default=DEFAULT_MODEL, description="Model name to request.")
     storedesk_staff_password: SecretStr | None = Field(
-        default=None, description="Password of the staff mode in the UI (unset: staff disabled)."
+        default=None,
+        description="Password of the UI's staff mode; unset leaves staff pages open (local use).",
     )
     # Responses API: chain with previous_response_id (server keeps state) or send the
     # full input each time (for servers that store nothing).

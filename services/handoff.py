@@ -6,7 +6,13 @@ import secrets
 
 from services.db import begin_write
 from services.errors import InvalidRequest, NotFound
-from services.models import Conversation, Customer, HandoffTicket, TicketStatus
+from services.models import (
+    Conversation,
+    ConversationStatus,
+    Customer,
+    HandoffTicket,
+    TicketStatus,
+)
 from services.uow import UowFactory
 from services.views import HandoffView
 
@@ -35,10 +41,15 @@ def open_handoff(
     with uow_factory() as uow:
         s = uow.session
         begin_write(s)
-        if conversation_id is not None and s.get(Conversation, conversation_id) is None:
+        conversation = None if conversation_id is None else s.get(Conversation, conversation_id)
+        if conversation_id is not None and conversation is None:
             raise NotFound("Conversation not found.", hint="Open the hand-off without it.")
         if customer_id is not None and s.get(Customer, customer_id) is None:
             raise NotFound("Customer not found.", hint="Open the hand-off without a customer.")
+        if conversation is not None:
+            # Stored, not only derived from the ticket, so every reader of the
+            # conversation (loop, CLI, insights) sees it waiting for a person.
+            conversation.status = ConversationStatus.HANDED_OFF
         ticket = HandoffTicket(
             id="HT-" + secrets.token_hex(5).upper(),
             conversation_id=conversation_id,
