@@ -13,8 +13,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import SecretStr
-
 from app.agent.events import Usage
 from app.agent.model import (
     ChatMessage,
@@ -25,7 +23,7 @@ from app.agent.model import (
     TextChunk,
     ToolCallRequest,
 )
-from app.agent.openai_common import chat_tools, make_client, translate
+from app.agent.openai_common import OpenAIAdapter, add_options, chat_tools, translate
 
 
 def to_chat_payload(messages: Sequence[ChatMessage]) -> list[dict[str, Any]]:
@@ -60,24 +58,8 @@ class _PartialCall:
     arguments: list[str] = field(default_factory=list)
 
 
-class OpenAIChatModel:
+class OpenAIChatModel(OpenAIAdapter):
     provider = "openai"
-
-    def __init__(
-        self,
-        *,
-        model: str,
-        api_key: str | SecretStr | None = None,
-        base_url: str | None = None,
-        timeout_s: float = 60.0,
-        max_retries: int = 2,
-    ) -> None:
-        self.model = model
-        self.base_url = base_url
-        self.label = f"openai: {model}"
-        self._client = make_client(
-            api_key=api_key, base_url=base_url, timeout_s=timeout_s, max_retries=max_retries
-        )
 
     def _request(
         self, messages: Sequence[ChatMessage], tools: list[dict[str, Any]], opts: StreamOptions
@@ -88,18 +70,12 @@ class OpenAIChatModel:
             "stream": True,
             "stream_options": {"include_usage": True},
         }
-        if tools:
-            body["tools"] = chat_tools(tools)
-            if not opts.parallel_tool_calls:
-                body["parallel_tool_calls"] = False
         if opts.max_output_tokens:
             # OpenAI's newer models only take max_completion_tokens; many compatible
             # servers only know max_tokens.
             key = "max_tokens" if self.base_url else "max_completion_tokens"
             body[key] = opts.max_output_tokens
-        if opts.temperature is not None:
-            body["temperature"] = opts.temperature
-        return body
+        return add_options(body, chat_tools(tools), opts)
 
     def stream(
         self,

@@ -22,6 +22,7 @@ from app.agent.model import (
     ProviderUnavailable,
     RateLimited,
     StreamBroken,
+    StreamOptions,
 )
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,42 @@ def make_client(
         timeout=httpx2.Timeout(timeout_s, connect=min(timeout_s, 10.0)),
         max_retries=max_retries,
     )
+
+
+class OpenAIAdapter:
+    """What both adapters hold: the model name, the base URL and one SDK client."""
+
+    provider = "openai"
+
+    def __init__(
+        self,
+        *,
+        model: str,
+        api_key: str | SecretStr | None = None,
+        base_url: str | None = None,
+        timeout_s: float = 60.0,
+        max_retries: int = 2,
+    ) -> None:
+        self.model = model
+        self.base_url = base_url
+        self.label = f"{self.provider}: {model}"
+        self._client = make_client(
+            api_key=api_key, base_url=base_url, timeout_s=timeout_s, max_retries=max_retries
+        )
+
+
+def add_options(
+    body: dict[str, Any], tools: list[dict[str, Any]], opts: StreamOptions
+) -> dict[str, Any]:
+    """The request fields both APIs spell alike: tools (already in the API's shape),
+    parallel tool calls, temperature. Output-token caps are named differently."""
+    if tools:
+        body["tools"] = tools
+        if not opts.parallel_tool_calls:
+            body["parallel_tool_calls"] = False
+    if opts.temperature is not None:
+        body["temperature"] = opts.temperature
+    return body
 
 
 def _retry_after(exc: openai.APIStatusError) -> float | None:

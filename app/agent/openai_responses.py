@@ -32,7 +32,7 @@ from app.agent.model import (
     TextChunk,
     ToolCallRequest,
 )
-from app.agent.openai_common import make_client, translate
+from app.agent.openai_common import OpenAIAdapter, add_options, translate
 from app.tools.schema import chat_to_responses
 
 
@@ -110,7 +110,7 @@ class ChainCache:
         return None, items
 
 
-class OpenAIResponsesModel:
+class OpenAIResponsesModel(OpenAIAdapter):
     provider = "openai-responses"
 
     def __init__(
@@ -123,13 +123,15 @@ class OpenAIResponsesModel:
         max_retries: int = 2,
         stateless: bool = False,
     ) -> None:
-        self.model = model
+        super().__init__(
+            model=model,
+            api_key=api_key,
+            base_url=base_url,
+            timeout_s=timeout_s,
+            max_retries=max_retries,
+        )
         self.stateless = stateless
         self._chain = ChainCache()
-        self.label = f"openai-responses: {model}"
-        self._client = make_client(
-            api_key=api_key, base_url=base_url, timeout_s=timeout_s, max_retries=max_retries
-        )
 
     def _request(
         self, messages: Sequence[ChatMessage], tools: list[dict[str, Any]], opts: StreamOptions
@@ -149,15 +151,9 @@ class OpenAIResponsesModel:
             body["previous_response_id"] = previous
         if self.stateless:
             body["store"] = False
-        if tools:
-            body["tools"] = chat_to_responses(tools)
-            if not opts.parallel_tool_calls:
-                body["parallel_tool_calls"] = False
         if opts.max_output_tokens:
             body["max_output_tokens"] = opts.max_output_tokens
-        if opts.temperature is not None:
-            body["temperature"] = opts.temperature
-        return body
+        return add_options(body, chat_to_responses(tools), opts)
 
     def stream(
         self,

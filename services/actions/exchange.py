@@ -12,18 +12,9 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from services.actions.base import ActionResult, ActionSpec, Ctx, Params, Plan, run_action
-from services.actions.common import (
-    count_check,
-    is_gift_card,
-    lock_methods,
-    money,
-    new_variants_check,
-    payment_method_of,
-    require_status,
-)
-from services.actions.items import item_changes, length_check, non_empty_check
+from services.actions.common import lock_methods, require_status
+from services.actions.items import check_item_pairs, item_changes
 from services.actions.returns import new_request_id, reason_check, window_check
-from services.errors import InsufficientFunds
 from services.models import OrderStatus, RequestKind, RequestStatus, ReturnRequest
 from services.queries import load_order, return_record_view
 from services.stock import plan_stock_moves
@@ -48,17 +39,17 @@ def plan_exchange(session: Session, p: RequestExchange, ctx: Ctx) -> Plan:
         verb="exchanged",
         tau_error="Error: non-delivered order cannot be exchanged",
     )
-    count_check(order, p.item_ids, tau_error=None)
-    length_check(p.item_ids, p.new_item_ids)
-    variants, diff = new_variants_check(session, order, p.item_ids, p.new_item_ids)
-    diff = money(diff)
-    method = payment_method_of(session, order, p.payment_method_id)
-    if is_gift_card(method) and (method.balance or 0) < diff:
-        raise InsufficientFunds(
-            "The gift card balance is too low to pay the price difference.",
-            tau_error="Error: insufficient gift card balance to pay for the price difference",
-        )
-    non_empty_check(p.item_ids)
+    variants, diff, method = check_item_pairs(
+        session,
+        order,
+        item_ids=p.item_ids,
+        new_item_ids=p.new_item_ids,
+        payment_method_id=p.payment_method_id,
+        gift_card_short="The gift card balance is too low to pay the price difference.",
+        gift_card_tau_error=(
+            "Error: insufficient gift card balance to pay for the price difference"
+        ),
+    )
     reason_check(p.reason)
     window_check(session, order, p.item_ids, ctx.now)
     moves = plan_stock_moves(session, take=p.new_item_ids, zip_code=order.zip, lock=ctx.lock)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -27,7 +28,7 @@ from services.actions.common import (
     require_status,
 )
 from services.errors import InsufficientFunds, InvalidRequest
-from services.models import Order, OrderStatus, TransactionType
+from services.models import Order, OrderStatus, PaymentMethod, TransactionType, Variant
 from services.queries import load_order
 from services.stock import plan_stock_moves
 from services.uow import UowFactory
@@ -55,6 +56,32 @@ def non_empty_check(item_ids: list[str]) -> None:
     # after the benchmark's own and cannot change which benchmark error is reported.
     if not item_ids:
         raise InvalidRequest("List at least one item.", hint="Name the items to change.")
+
+
+def check_item_pairs(
+    session: Session,
+    order: Order,
+    *,
+    item_ids: list[str],
+    new_item_ids: list[str],
+    payment_method_id: str,
+    gift_card_short: str,
+    gift_card_tau_error: str,
+) -> tuple[dict[str, Variant], Decimal, PaymentMethod]:
+    """The spec's checks after the status, the same for modify and exchange (steps 3-7 of
+    both tables, in their order): ids held, lists paired, new variants, method, gift card.
+
+    Returns the new variants, the price difference and the payment method.
+    """
+    count_check(order, item_ids, tau_error=None)
+    length_check(item_ids, new_item_ids)
+    variants, diff = new_variants_check(session, order, item_ids, new_item_ids)
+    diff = money(diff)
+    method = payment_method_of(session, order, payment_method_id)
+    if is_gift_card(method) and (method.balance or 0) < diff:
+        raise InsufficientFunds(gift_card_short, tau_error=gift_card_tau_error)
+    non_empty_check(item_ids)
+    return variants, diff, method
 
 
 def item_changes(
@@ -86,17 +113,15 @@ def plan_modify_items(session: Session, p: ModifyItems, ctx: Ctx) -> Plan:
         verb="modified",
         tau_error="Error: non-pending order cannot be modified",
     )
-    count_check(order, p.item_ids, tau_error=None)
-    length_check(p.item_ids, p.new_item_ids)
-    variants, diff = new_variants_check(session, order, p.item_ids, p.new_item_ids)
-    diff = money(diff)
-    method = payment_method_of(session, order, p.payment_method_id)
-    if is_gift_card(method) and (method.balance or 0) < diff:
-        raise InsufficientFunds(
-            "The gift card balance is too low to pay for the new items.",
-            tau_error="Error: insufficient gift card balance to pay for the new item",
-        )
-    non_empty_check(p.item_ids)
+    variants, diff, method = check_item_pairs(
+        session,
+        order,
+        item_ids=p.item_ids,
+        new_item_ids=p.new_item_ids,
+        payment_method_id=p.payment_method_id,
+        gift_card_short="The gift card balance is too low to pay for the new items.",
+        gift_card_tau_error="Error: insufficient gift card balance to pay for the new item",
+    )
     moves = plan_stock_moves(
         session, take=p.new_item_ids, give=p.item_ids, zip_code=order.zip, lock=ctx.lock
     )

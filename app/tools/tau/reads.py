@@ -48,24 +48,34 @@ class UserArgs(ToolArgs):
     user_id: str = Field(description=TAU_USER_ID)
 
 
-def get_user_details(ctx: ToolContext, args: UserArgs) -> str:
+def user_json(ctx: ToolContext, user_id: str) -> str:
+    """The user as the benchmark prints it (also the answer of modify_user_address)."""
     with ctx.uow_factory() as uow:
-        user = tau_shape.load_user(uow.session, args.user_id)
+        user = tau_shape.load_user(uow.session, user_id)
         if user is None:
             raise customer_not_found()
         return json.dumps(tau_shape.user_to_tau(user))
+
+
+def get_user_details(ctx: ToolContext, args: UserArgs) -> str:
+    return user_json(ctx, args.user_id)
 
 
 class OrderArgs(ToolArgs):
     order_id: str = Field(description=TAU_ORDER_ID)
 
 
-def get_order_details(ctx: ToolContext, args: OrderArgs) -> str:
+def order_json(ctx: ToolContext, order_id: str) -> str:
+    """The order as the benchmark prints it (also the answer of every order write)."""
     with ctx.uow_factory() as uow:
-        order = tau_shape.load_order(uow.session, args.order_id)
+        order = tau_shape.load_order(uow.session, order_id)
         if order is None:
             raise order_not_found()
         return json.dumps(tau_shape.order_to_tau(order))
+
+
+def get_order_details(ctx: ToolContext, args: OrderArgs) -> str:
+    return order_json(ctx, args.order_id)
 
 
 class ProductArgs(ToolArgs):

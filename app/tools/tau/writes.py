@@ -8,7 +8,6 @@ harness runs them with confirmation="automatic".
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal
 
 from pydantic import Field
@@ -16,28 +15,18 @@ from pydantic import Field
 from app.tools.actions import act
 from app.tools.base import PendingConfirmation, Tool, ToolArgs
 from app.tools.context import ToolContext
-from app.tools.tau.reads import TAU_ORDER_ID, TAU_USER_ID
-from services import tau_shape
-from services.errors import customer_not_found, order_not_found
+from app.tools.tau.reads import TAU_ORDER_ID, TAU_USER_ID, order_json, user_json
 
 CONFIRM = " Explain the details and get the user's explicit yes before calling. Changes the store."
 ITEMS = "Item ids such as '1008292230'; repeat an id for each unit."
 PAYMENT = "Payment method id such as 'gift_card_0000000' or 'credit_card_0000000'."
 
 
-def _order_json(ctx: ToolContext, order_id: str) -> str:
-    with ctx.uow_factory() as uow:
-        order = tau_shape.load_order(uow.session, order_id)
-        if order is None:
-            raise order_not_found()
-        return json.dumps(tau_shape.order_to_tau(order))
-
-
 def _run(ctx: ToolContext, action: str, params: dict[str, Any]) -> str | PendingConfirmation:
     result = act(ctx, action, params)
     if isinstance(result, PendingConfirmation):
         return result
-    return _order_json(ctx, params["order_id"])
+    return order_json(ctx, params["order_id"])
 
 
 class CancelArgs(ToolArgs):
@@ -81,11 +70,7 @@ def modify_user_address(ctx: ToolContext, args: UserAddressArgs) -> str | Pendin
     result = act(ctx, "change_default_address", args.model_dump())
     if isinstance(result, PendingConfirmation):
         return result
-    with ctx.uow_factory() as uow:
-        user = tau_shape.load_user(uow.session, args.user_id)
-        if user is None:
-            raise customer_not_found()
-        return json.dumps(tau_shape.user_to_tau(user))
+    return user_json(ctx, args.user_id)
 
 
 class PaymentArgs(ToolArgs):
