@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import threading
 from types import TracebackType
 from typing import Self
 
@@ -10,6 +12,38 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from services.db import get_engine, make_session_factory
+
+
+class CommitRefused(RuntimeError):
+    """A commit after the caller stopped waiting for this work (its gate is closed)."""
+
+
+class CommitGate:
+    """Lets a caller that stops waiting for some work forbid that work's later commits.
+
+    The tool dispatcher gives each call a gate and closes it at the deadline: a handler
+    still running in its thread can no longer commit, so a call reported as timed out
+    cannot change the store afterwards. The lock makes "close" and "commit" exclusive:
+    either a commit finished before the close (and `close` says so), or it never happens.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._closed = False
+        self._committed = False
+
+    def close(self) -> bool:
+        """Refuse every later commit; True if some commit already went through."""
+        with self._lock:
+            self._closed = True
+            return self._committed
+
+    def commit(self, session: Session) -> None:
+        with self._lock:
+            if self._closed:
+                raise CommitRefused("the caller stopped waiting; this work is rolled back")
+            session.commit()
+            self._committed = True
 
 
 class UnitOfWork:
@@ -21,8 +55,11 @@ class UnitOfWork:
 
     session: Session
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self, session_factory: sessionmaker[Session], gate: CommitGate | None = None
+    ) -> None:
         self._session_factory = session_factory
+        self._gate = gate
 
     def __enter__(self) -> Self:
         self.session = self._session_factory()
@@ -40,7 +77,10 @@ class UnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
-        self.session.commit()
+        if self._gate is None:
+            self.session.commit()
+        else:
+            self._gate.commit(self.session)
 
     def rollback(self) -> None:
         self.session.rollback()
@@ -52,9 +92,16 @@ class UowFactory:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = make_session_factory(engine)
+        self._gate: CommitGate | None = None
 
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self._sessions)
+        return UnitOfWork(self._sessions, self._gate)
+
+    def gated(self, gate: CommitGate) -> UowFactory:
+        """The same engine and sessions, with every commit passing through `gate`."""
+        other = copy.copy(self)
+        other._gate = gate
+        return other
 
     @classmethod
     def for_url(cls, url: str | URL | None = None) -> UowFactory:

@@ -13,7 +13,7 @@ import json
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -22,6 +22,7 @@ from app.tools.base import PendingConfirmation, Tool, ToolSet
 from app.tools.context import ToolContext
 from services import conversations
 from services.errors import DomainError
+from services.uow import CommitGate
 
 log = logging.getLogger(__name__)
 
@@ -84,30 +85,41 @@ def _cap(text: str) -> str:
 
 def _run_with_timeout(tool: Tool, ctx: ToolContext, args: BaseModel, timeout_s: float) -> Any:
     box: dict[str, Any] = {}
+    # Python cannot stop a thread, so the deadline closes the call's commit gate instead:
+    # a handler still running afterwards can no longer commit (its work rolls back).
+    gate = CommitGate()
+    gated = replace(ctx, uow_factory=ctx.uow_factory.gated(gate))
 
     def target() -> None:
         try:
-            box["value"] = tool.handler(ctx, args)
+            box["value"] = tool.handler(gated, args)
         except BaseException as exc:  # re-raised in the caller's thread below
             box["error"] = exc
 
-    # A daemon thread: a hung handler cannot keep the process alive. Its transaction is
-    # never committed by us after the deadline (handlers commit inside their own uow).
+    # A daemon thread: a hung handler cannot keep the process alive.
     worker = threading.Thread(target=target, name=f"tool-{tool.name}", daemon=True)
     worker.start()
     worker.join(timeout_s)
     if worker.is_alive():
-        raise _Failure(
-            "timeout",
-            error_result(
-                "timeout",
-                f"The tool {tool.name} took longer than {timeout_s:g} seconds.",
-                "Tell the customer the system is slow and offer to try again or hand off.",
-            ),
-        )
+        raise _Failure("timeout", _timeout_result(tool.name, timeout_s, gate))
     if "error" in box:
         raise box["error"]
     return box.get("value")
+
+
+def _timeout_result(name: str, timeout_s: float, gate: CommitGate) -> str:
+    if gate.close():  # a commit got in before the deadline
+        return error_result(
+            "timeout",
+            f"The tool {name} took longer than {timeout_s:g} seconds; part of its change "
+            "may already be saved.",
+            "Check the current state (for example the order status) before trying again.",
+        )
+    return error_result(
+        "timeout",
+        f"The tool {name} took longer than {timeout_s:g} seconds; nothing was changed.",
+        "Tell the customer the system is slow and offer to try again or hand off.",
+    )
 
 
 def _domain_error(toolset: ToolSet, exc: DomainError) -> str:

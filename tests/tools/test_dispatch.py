@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+import time
 
 import pytest
+from pydantic import Field
 
 from app.tools import dispatch as dispatch_module
+from app.tools.base import Tool, ToolArgs, ToolSet
 from app.tools.context import ToolContext
 from app.tools.dispatch import dispatch
 from services import conversations
@@ -82,6 +86,49 @@ def test_slow_tool_hits_the_time_limit(staff_ctx: ToolContext) -> None:
     assert json.loads(out.result)["error"] == "timeout"
     assert out.duration_ms < 1500
     assert records(staff_ctx) == [("sleep", "error", "timeout")]
+
+
+class NoteArgs(ToolArgs):
+    wait_s: float = Field(description="How long to wait before writing.")
+
+
+def slow_note(ctx: ToolContext, args: NoteArgs) -> dict[str, bool]:
+    """Writes a message to the conversation after a delay, committing like any service."""
+    time.sleep(args.wait_s)
+    conversations.append_message(
+        ctx.uow_factory, conversation_id=ctx.conversation_id or "", role="user", content="late"
+    )
+    DONE.set()
+    return {"written": True}
+
+
+DONE = threading.Event()
+SLOW = ToolSet("slow", [Tool("slow_note", "Write a note late.", NoteArgs, slow_note)])
+
+
+def test_timed_out_call_cannot_commit_afterwards(staff_ctx: ToolContext) -> None:
+    DONE.clear()
+    out = dispatch(SLOW, staff_ctx, "slow_note", '{"wait_s": 0.5}', timeout_s=0.1)
+    body = json.loads(out.result)
+    assert body["error"] == "timeout" and "nothing was changed" in body["detail"]
+    time.sleep(1.0)  # the handler's thread runs on and tries to commit
+    assert not DONE.is_set()  # its commit was refused, so it never got past it
+    assert (
+        conversations.load_messages(
+            staff_ctx.uow_factory, conversation_id=staff_ctx.conversation_id or ""
+        )
+        == []
+    )
+    assert records(staff_ctx) == [("slow_note", "error", "timeout")]
+
+
+def test_a_call_within_its_limit_commits(staff_ctx: ToolContext) -> None:
+    out = dispatch(SLOW, staff_ctx, "slow_note", '{"wait_s": 0}', timeout_s=5)
+    assert out.ok
+    stored = conversations.load_messages(
+        staff_ctx.uow_factory, conversation_id=staff_ctx.conversation_id or ""
+    )
+    assert [m.content for m in stored] == ["late"]
 
 
 def test_huge_result_is_capped_and_still_json(staff_ctx: ToolContext) -> None:
