@@ -32,6 +32,13 @@ class ToolArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class LenientArgs(ToolArgs):
+    """Arguments with surrounding white space trimmed: for toolsets that forgive a model's
+    stray spaces (support). The tau-retail tools take values exactly, as the benchmark."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
 class NoArgs(ToolArgs):
     """For tools that take no arguments."""
 

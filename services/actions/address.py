@@ -29,7 +29,7 @@ class AddressParams(Params):
     @field_validator("address1", "city", "country", "zip")
     @classmethod
     def _not_blank(cls, value: str) -> str:
-        if not value:
+        if not value.strip():
             raise ValueError("must not be empty")
         return value
 

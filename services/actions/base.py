@@ -26,7 +26,10 @@ from services.views import Address, LedgerLine, ReturnRecordView, View
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # Exact: arguments are taken as given, so the tau-retail tools answer as the benchmark
+    # does (" no longer needed " is an invalid reason there). Trimming what a model typed
+    # is a leniency of the support toolset (`app.tools.base.LenientArgs`).
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 P = TypeVar("P", bound=Params)

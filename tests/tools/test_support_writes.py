@@ -31,6 +31,15 @@ def test_cancel_previews_and_changes_nothing(sarah: ToolContext) -> None:
     assert after.status == "pending" and after.payment_history == before.payment_history
 
 
+def test_support_tools_forgive_stray_spaces(sarah: ToolContext) -> None:
+    args = {"order_id": " ORD-92010 ", "reason": "no longer needed"}
+    shown = call(sarah, "cancel_order", args)
+    assert shown["status"] == "confirmation_required" and "ORD-92010" in shown["summary"]
+    done = confirm_pending(sarah, confirmation_id=shown["confirmation_id"])
+    assert done.ok
+    assert order(sarah, "ORD-92010").status == "cancelled"
+
+
 def test_confirm_applies_once_and_is_recorded(sarah: ToolContext) -> None:
     shown = call(sarah, "cancel_order", {"order_id": "ORD-92010", "reason": "ordered by mistake"})
     first = confirm_pending(sarah, confirmation_id=shown["confirmation_id"])

@@ -118,12 +118,43 @@ def test_cancel_checks_in_the_benchmarks_order(tau: ToolContext, tau_data: dict)
     assert out == json.dumps(order)
 
 
-def test_invalid_cancel_reason_is_the_benchmark_error_or_a_schema_error(
-    tau: ToolContext, tau_data: dict
-) -> None:
+def test_invalid_cancel_reason_is_the_benchmark_error(tau: ToolContext, tau_data: dict) -> None:
     pending = first(tau_data["orders"], status="pending")
-    out = run(tau, "cancel_pending_order", order_id=pending, reason="because")
-    assert json.loads(out)["error"] == "invalid_arguments"
+    for reason in ("because", " no longer needed ", "no longer needed\n"):
+        out = run(tau, "cancel_pending_order", order_id=pending, reason=reason)
+        assert out == "Error: invalid reason"
+    assert json.loads(run(tau, "get_order_details", order_id=pending))["status"] == "pending"
+
+
+def test_values_are_taken_exactly_as_the_benchmark(tau: ToolContext, tau_data: dict) -> None:
+    orders = tau_data["orders"]
+    pending = first(orders, status="pending")
+    # A padded id names no order: nothing is cancelled (it used to cancel, then report
+    # "order not found" while reading the order back).
+    out = run(tau, "cancel_pending_order", order_id=f" {pending} ", reason="no longer needed")
+    assert out == "Error: order not found"
+    assert json.loads(run(tau, "get_order_details", order_id=pending))["status"] == "pending"
+    address = {
+        "address1": " 12 Main St ",
+        "address2": "",
+        "city": "Austin",
+        "state": "TX",
+        "country": "USA",
+        "zip": "78701",
+    }
+    out = json.loads(run(tau, "modify_pending_order_address", order_id=pending, **address))
+    assert out["address"]["address1"] == " 12 Main St "  # stored as given
+    user = next(iter(tau_data["users"].values()))
+    assert run(tau, "find_user_id_by_email", email=f" {user['email']}") == "Error: user not found"
+    name = user["name"]
+    padded = run(
+        tau,
+        "find_user_id_by_name_zip",
+        first_name=name["first_name"],
+        last_name=name["last_name"],
+        zip=f"{user['address']['zip']} ",
+    )
+    assert padded == "Error: user not found"
 
 
 def test_explicit_confirmation_previews_instead(tau: ToolContext, tau_data: dict) -> None:

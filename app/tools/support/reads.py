@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from app.tools.actions import scope
-from app.tools.base import NoArgs, Tool, ToolArgs
+from app.tools.base import LenientArgs, NoArgs, Tool
 from app.tools.context import ToolContext
 from services import availability, catalog, customers, handoff, orders
 from services import conversations as convs
@@ -27,7 +27,7 @@ ORDER_ID = "Order id as the customer gives it, e.g. ORD-78342 or #W1234567."
 SKU = "SKU (item id), product id, or product name."
 
 
-class OrderStatusArgs(ToolArgs):
+class OrderStatusArgs(LenientArgs):
     order_id: str = Field(description=ORDER_ID, min_length=1, max_length=64)
     include_tracking: bool = Field(default=False, description="Add carrier tracking events.")
 
@@ -41,7 +41,7 @@ def get_order_status(ctx: ToolContext, args: OrderStatusArgs) -> OrderView:
     )
 
 
-class AvailabilityArgs(ToolArgs):
+class AvailabilityArgs(LenientArgs):
     product_sku: str = Field(description=SKU, min_length=1, max_length=200)
     zip_code: str | None = Field(default=None, description="Delivery zip for an estimate.")
     quantity_needed: int = Field(default=1, ge=1, le=1000, description="Units wanted.")
@@ -57,7 +57,7 @@ def check_product_availability(ctx: ToolContext, args: AvailabilityArgs) -> Avai
     )
 
 
-class ProductInfoArgs(ToolArgs):
+class ProductInfoArgs(LenientArgs):
     product_sku: str = Field(description=SKU, min_length=1, max_length=200)
     info_type: Literal["specs", "warranty", "shipping", "all"] = Field(
         default="all", description="Which details; shipping includes the return policy."
@@ -78,7 +78,7 @@ def list_product_types(ctx: ToolContext, args: NoArgs) -> ProductTypes:
     return ProductTypes(product_types=catalog.list_product_types(ctx.uow_factory))
 
 
-class OwnProfileArgs(ToolArgs):
+class OwnProfileArgs(LenientArgs):
     include_order_history: bool = Field(default=False, description="Add the 10 latest orders.")
 
 
@@ -92,7 +92,7 @@ def get_own_profile(ctx: ToolContext, args: OwnProfileArgs) -> CustomerView:
     )
 
 
-class StaffProfileArgs(ToolArgs):
+class StaffProfileArgs(LenientArgs):
     customer_id: str = Field(description="Customer id or account email.", min_length=1)
     include_order_history: bool = Field(default=False, description="Add the 10 latest orders.")
 
@@ -109,7 +109,7 @@ def get_any_profile(ctx: ToolContext, args: StaffProfileArgs) -> CustomerView:
     )
 
 
-class FindCustomerArgs(ToolArgs):
+class FindCustomerArgs(LenientArgs):
     email: str | None = Field(default=None, description="Account email.")
     first_name: str | None = Field(default=None, description="With last_name and zip_code.")
     last_name: str | None = Field(default=None, description="With first_name and zip_code.")
@@ -132,7 +132,7 @@ def find_customer(ctx: ToolContext, args: FindCustomerArgs) -> CustomerMatch:
     )
 
 
-class HandoffArgs(ToolArgs):
+class HandoffArgs(LenientArgs):
     summary: str = Field(
         description="What the customer needs and what was tried, for the human agent.",
         min_length=1,

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from app.tools.actions import act, scope
-from app.tools.base import PendingConfirmation, Tool, ToolArgs
+from app.tools.base import LenientArgs, PendingConfirmation, Tool
 from app.tools.context import ToolContext
 from app.tools.support.reads import ORDER_ID
 from services import customers, orders
@@ -48,7 +48,7 @@ def _gift_card(ctx: ToolContext, order: OrderView) -> str:
     )
 
 
-class ReturnArgs(ToolArgs):
+class ReturnArgs(LenientArgs):
     order_id: str = Field(description=ORDER_ID, min_length=1, max_length=64)
     reason: Literal["defective", "wrong_item", "changed_mind", "not_as_described", "other"] = Field(
         description="Why the items come back."
@@ -83,7 +83,7 @@ def process_return(ctx: ToolContext, args: ReturnArgs) -> Result:
     return act(ctx, "request_return", params)
 
 
-class CancelArgs(ToolArgs):
+class CancelArgs(LenientArgs):
     order_id: str = Field(description=ORDER_ID, min_length=1, max_length=64)
     reason: Literal["no longer needed", "ordered by mistake"] = Field(
         description="The customer's reason."
@@ -94,7 +94,7 @@ def cancel_order(ctx: ToolContext, args: CancelArgs) -> Result:
     return act(ctx, "cancel_order", args.model_dump())
 
 
-class AddressArgs(ToolArgs):
+class AddressArgs(LenientArgs):
     order_id: str = Field(description=ORDER_ID, min_length=1, max_length=64)
     address1: str = Field(description="Street and number.", min_length=1, max_length=200)
     address2: str = Field(default="", description="Apartment, suite.", max_length=200)
@@ -108,7 +108,7 @@ def change_shipping_address(ctx: ToolContext, args: AddressArgs) -> Result:
     return act(ctx, "change_shipping_address", args.model_dump())
 
 
-class PaymentArgs(ToolArgs):
+class PaymentArgs(LenientArgs):
     order_id: str = Field(description=ORDER_ID, min_length=1, max_length=64)
     payment_method_id: str = Field(
         description="Payment method id from the customer's profile.", min_length=1, max_length=64
@@ -119,7 +119,7 @@ def change_payment_method(ctx: ToolContext, args: PaymentArgs) -> Result:
     return act(ctx, "change_payment_method", args.model_dump())
 
 
-class SwapArgs(ToolArgs):
+class SwapArgs(LenientArgs):
     order_id: str = Field(description=ORDER_ID, min_length=1, max_length=64)
     item_ids: list[str] = Field(description=ITEM_IDS, min_length=1, max_length=50)
     new_item_ids: list[str] = Field(

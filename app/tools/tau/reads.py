@@ -26,9 +26,15 @@ class EmailArgs(ToolArgs):
     email: str = Field(description="The email of the user, such as 'something@example.com'.")
 
 
-def find_user_id_by_email(ctx: ToolContext, args: EmailArgs) -> str:
-    if not args.email.strip():
+def _exact(*values: str) -> None:
+    # The benchmark compares values as given: one with surrounding spaces (or none at all)
+    # matches no user there, while the store's lookups forgive stray spaces.
+    if any(not v or v != v.strip() for v in values):
         raise customer_not_found()  # the benchmark: no such user, not a bad request
+
+
+def find_user_id_by_email(ctx: ToolContext, args: EmailArgs) -> str:
+    _exact(args.email)
     return customers.find_customer_by_email(ctx.uow_factory, email=args.email).customer_id
 
 
@@ -39,6 +45,7 @@ class NameZipArgs(ToolArgs):
 
 
 def find_user_id_by_name_zip(ctx: ToolContext, args: NameZipArgs) -> str:
+    _exact(args.first_name, args.last_name, args.zip)
     return customers.find_customer_by_name_zip(
         ctx.uow_factory, first_name=args.first_name, last_name=args.last_name, zip_code=args.zip
     ).customer_id

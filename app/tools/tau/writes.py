@@ -8,7 +8,7 @@ harness runs them with confirmation="automatic".
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field
 
@@ -16,6 +16,7 @@ from app.tools.actions import act
 from app.tools.base import PendingConfirmation, Tool, ToolArgs
 from app.tools.context import ToolContext
 from app.tools.tau.reads import TAU_ORDER_ID, TAU_USER_ID, order_json, user_json
+from services.actions.cancel import CANCEL_REASONS
 
 CONFIRM = " Explain the details and get the user's explicit yes before calling. Changes the store."
 ITEMS = "Item ids such as '1008292230'; repeat an id for each unit."
@@ -31,8 +32,11 @@ def _run(ctx: ToolContext, action: str, params: dict[str, Any]) -> str | Pending
 
 class CancelArgs(ToolArgs):
     order_id: str = Field(description=TAU_ORDER_ID)
-    reason: Literal["no longer needed", "ordered by mistake"] = Field(
-        description="The reason for cancellation."
+    # Any text is taken and checked by the action, after the order's own checks, as the
+    # benchmark does ("Error: invalid reason"); the schema still lists the two reasons.
+    reason: str = Field(
+        description="The reason for cancellation.",
+        json_schema_extra={"enum": list(CANCEL_REASONS)},
     )
 
 
