@@ -78,11 +78,12 @@ def bound(messages: list[ChatMessage], max_chars: int) -> list[ChatMessage]:
     starts = [i for i, m in enumerate(messages) if m.role == "user"]
     if not starts:
         return messages
-    total = 0
     keep_from = starts[-1]
-    suffix = [message_chars(m) for m in messages]
+    total = 0  # characters of messages[start:], grown from the end (one pass, not n^2)
+    end = len(messages)
     for start in reversed(starts):
-        total = sum(suffix[start:])
+        total += sum(message_chars(m) for m in messages[start:end])
+        end = start
         if total > max_chars:
             break
         keep_from = start

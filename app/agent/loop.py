@@ -161,7 +161,6 @@ def _rounds(
     prompt = system_prompt if system_prompt is not None else default_system_prompt(ctx)
     stored = conversations.load_messages(ctx.uow_factory, conversation_id=conversation_id)
     messages = history.bound(history.to_chat_messages(stored), MAX_CONTEXT_CHARS)
-    # Response ids of this turn's assistant messages (the Responses adapter chains them).
     while True:
         if turn.rounds >= MAX_TOOL_ROUNDS or turn.input_tokens + turn.output_tokens >= (
             MAX_TURN_TOKENS

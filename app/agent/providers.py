@@ -75,20 +75,29 @@ def make_model(
         raise ProviderConfigError(
             f"The {provider} provider needs OPENAI_API_KEY (or a local OPENAI_BASE_URL)."
         )
-    common = {
-        "model": params.model or settings.storedesk_model,
-        "api_key": api_key,
-        "base_url": base_url,
-        "timeout_s": settings.storedesk_request_timeout_s,
-        "max_retries": settings.storedesk_max_retries,
-    }
+    model = params.model or settings.storedesk_model
+    timeout_s = settings.storedesk_request_timeout_s
+    retries = settings.storedesk_max_retries
     if provider == "openai":
         from app.agent.openai_chat import OpenAIChatModel
 
-        return OpenAIChatModel(**common)  # type: ignore[arg-type]
+        return OpenAIChatModel(
+            model=model,
+            api_key=api_key,
+            base_url=base_url,
+            timeout_s=timeout_s,
+            max_retries=retries,
+        )
     from app.agent.openai_responses import OpenAIResponsesModel
 
     stateless = (
         settings.storedesk_responses_stateless if params.stateless is None else params.stateless
     )
-    return OpenAIResponsesModel(**common, stateless=stateless)  # type: ignore[arg-type]
+    return OpenAIResponsesModel(
+        model=model,
+        api_key=api_key,
+        base_url=base_url,
+        timeout_s=timeout_s,
+        max_retries=retries,
+        stateless=stateless,
+    )

@@ -98,7 +98,7 @@ class StaffProfileArgs(LenientArgs):
 
 
 def get_any_profile(ctx: ToolContext, args: StaffProfileArgs) -> CustomerView:
-    user_id = args.customer_id.strip()
+    user_id = args.customer_id  # trimmed by LenientArgs
     if "@" in user_id:
         user_id = customers.find_customer_by_email(ctx.uow_factory, email=user_id).customer_id
     return customers.get_customer_info(
