@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, Result, func, select, update
 
 from services.errors import InvalidRequest, NotFound
 from services.models import (
@@ -170,7 +170,7 @@ def append_message(
             .values(updated_at=utcnow())
             .execution_options(synchronize_session=False)
         )
-        if not touched.rowcount:  # type: ignore[attr-defined]
+        if not _rowcount(touched):
             raise NotFound("Conversation not found.")
         if role == "user":
             uow.session.execute(
@@ -300,6 +300,12 @@ def count_messages(uow_factory: UowFactory, *, conversation_id: str) -> int:
         )
 
 
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE matched; `Session.execute` is typed as a plain Result, which has none."""
+    assert isinstance(result, CursorResult)  # what an UPDATE statement always returns
+    return result.rowcount
+
+
 def expire_preview(
     uow_factory: UowFactory, *, confirmation_id: str, customer_id: str | None
 ) -> bool:
@@ -322,4 +328,4 @@ def expire_preview(
             )
         )
         uow.commit()
-    return bool(done.rowcount)  # type: ignore[attr-defined]
+    return bool(_rowcount(done))
