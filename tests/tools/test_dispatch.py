@@ -122,6 +122,24 @@ def test_timed_out_call_cannot_commit_afterwards(staff_ctx: ToolContext) -> None
     assert records(staff_ctx) == [("slow_note", "error", "timeout")]
 
 
+def note_then_hang(ctx: ToolContext, args: NoteArgs) -> dict[str, bool]:
+    conversations.append_message(
+        ctx.uow_factory, conversation_id=ctx.conversation_id or "", role="user", content="early"
+    )
+    time.sleep(args.wait_s)
+    return {"written": True}
+
+
+def test_a_timeout_after_a_commit_says_the_change_may_be_saved(staff_ctx: ToolContext) -> None:
+    tools = ToolSet("hang", [Tool("note_then_hang", "Write, then hang.", NoteArgs, note_then_hang)])
+    out = dispatch(tools, staff_ctx, "note_then_hang", '{"wait_s": 1.5}', timeout_s=0.8)
+    body = json.loads(out.result)
+    assert body["error"] == "timeout" and "may already be saved" in body["detail"]
+    cid = staff_ctx.conversation_id or ""
+    stored = conversations.load_messages(staff_ctx.uow_factory, conversation_id=cid)
+    assert [m.content for m in stored] == ["early"]
+
+
 def test_a_call_within_its_limit_commits(staff_ctx: ToolContext) -> None:
     out = dispatch(SLOW, staff_ctx, "slow_note", '{"wait_s": 0}', timeout_s=5)
     assert out.ok
