@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from seed_data.generator.orders import DELIVERED, EVENTS, IN_TRANSIT, PICKED_UP, OrderMaker
-from seed_data.generator.writer import COLUMNS
+from seed_data.generator.writer import COLUMNS, driver_connection
 
 ORDER_TABLES = (
     "orders",
@@ -91,7 +91,7 @@ def plan_parts(total: int, batch: int, workers: int) -> list[tuple[int, int]]:
 
 def attach_parts(connection: Connection, folder: Path, parts: int) -> list[Path]:
     """Create and attach empty part files; must run before the transaction begins."""
-    raw = connection.connection.driver_connection
+    raw = driver_connection(connection)
     paths = []
     for k in range(parts):
         path = folder / f"part{k}.db"
@@ -108,7 +108,7 @@ def attach_parts(connection: Connection, folder: Path, parts: int) -> list[Path]
 
 
 def detach_parts(connection: Connection, paths: list[Path]) -> None:
-    raw = connection.connection.driver_connection
+    raw = driver_connection(connection)
     for k, path in enumerate(paths):
         try:
             raw.execute(f"DETACH DATABASE part{k}")
@@ -210,7 +210,7 @@ def _complete(db: sqlite3.Connection, maker: OrderMaker) -> None:
 
 
 def _copy_part(connection: Connection, k: int, counts: dict[str, int]) -> None:
-    raw = connection.connection.driver_connection
+    raw = driver_connection(connection)
     for table, source in COPIED.items():
         columns = ", ".join(COLUMNS[table])
         cursor = raw.execute(

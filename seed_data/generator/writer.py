@@ -60,13 +60,22 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 EXPLICIT_SERIALS = ("fulfillments",)
 
 
+def driver_connection(connection: Connection) -> Any:
+    """The DB-API connection under a SQLAlchemy one (sqlite3 or psycopg): the bulk load
+    talks to the driver directly, where executemany and COPY are fast."""
+    raw = connection.connection.driver_connection
+    if raw is None:  # pragma: no cover - only after the connection was invalidated
+        raise RuntimeError("the database connection is closed")
+    return raw
+
+
 class BulkWriter:
     """Writes batches of rows on one connection, inside the caller's transaction."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.backend = connection.dialect.name
-        self.raw: Any = connection.connection.driver_connection
+        self.raw: Any = driver_connection(connection)
         self.rows_written = 0
         # seconds spent writing each table (the benchmark shows them)
         self.seconds: dict[str, float] = {}
@@ -86,7 +95,7 @@ class BulkWriter:
     def relax(connection: Connection) -> str | None:
         """Before the load's transaction begins (SQLite refuses it inside one)."""
         if connection.dialect.name == "sqlite":
-            raw = connection.connection.driver_connection
+            raw = driver_connection(connection)
             # Durability is moot for one big transaction that is all or nothing anyway.
             raw.execute("PRAGMA synchronous=OFF")
             raw.execute("PRAGMA cache_size=-131072")  # 128 MiB of page cache
@@ -111,7 +120,7 @@ class BulkWriter:
     @staticmethod
     def restore(connection: Connection, journal_mode: str | None) -> None:
         if connection.dialect.name == "sqlite":
-            raw = connection.connection.driver_connection
+            raw = driver_connection(connection)
             raw.execute("PRAGMA synchronous=NORMAL")
             raw.execute("PRAGMA cache_size=-2000")
             raw.execute("PRAGMA foreign_keys=ON")
