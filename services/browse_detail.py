@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from services.errors import customer_not_found, order_not_found, product_not_found
+from services.formatting import payment_label
 from services.models import (
     Customer,
     Fulfillment,
@@ -134,14 +135,6 @@ class ProductDetail(BaseModel):
 def _address(row: Customer | Order) -> str:
     parts = [row.address1, row.address2, row.city, f"{row.state} {row.zip}".strip(), row.country]
     return ", ".join(p for p in parts if p)
-
-
-def payment_label(method: PaymentMethod) -> str:
-    if method.source == "credit_card":
-        return f"{method.brand or 'Card'} •••• {method.last_four or '????'}"
-    if method.source == "gift_card":
-        return "Gift card"
-    return "PayPal"
 
 
 def order_detail(uow_factory: UowFactory, *, order_id: str) -> OrderDetail:

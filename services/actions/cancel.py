@@ -18,6 +18,7 @@ from services.actions.common import (
     require_status,
 )
 from services.errors import InvalidRequest
+from services.formatting import money_text
 from services.models import OrderStatus, TransactionType
 from services.queries import load_order
 from services.stock import plan_stock_moves
@@ -65,7 +66,8 @@ def plan_cancel(session: Session, p: CancelOrder, ctx: Ctx) -> Plan:
         customer_id=order.customer_id,
         status_before=order.status.value,
         status=OrderStatus.CANCELLED.value,
-        summary=f"Cancel order {order.id} ({p.reason}); refund {total} to the payer.",
+        summary=f"Cancel order {order.id} ({p.reason}); refund {money_text(total)} to the "
+        "original payment method.",
         ledger_entries=[
             LedgerLine(transaction_type="refund", amount=amount, payment_method_id=pm)
             for pm, amount in refunds

@@ -15,6 +15,7 @@ from services.actions.base import ActionResult, ActionSpec, Ctx, Params, Plan, r
 from services.actions.common import lock_methods, require_status
 from services.actions.items import check_item_pairs, item_changes
 from services.actions.returns import new_request_id, reason_check, window_check
+from services.formatting import money_text, payment_label
 from services.models import OrderStatus, RequestKind, RequestStatus, ReturnRequest
 from services.queries import load_order, return_record_view
 from services.stock import plan_stock_moves
@@ -61,7 +62,8 @@ def plan_exchange(session: Session, p: RequestExchange, ctx: Ctx) -> Plan:
         status=OrderStatus.EXCHANGE_REQUESTED.value,
         summary=(
             f"Exchange {len(p.item_ids)} item(s) of order {order.id}; price difference "
-            f"{diff} ({'to pay' if diff > 0 else 'to refund'}) with {method.id}."
+            f"{money_text(abs(diff))} ({'to pay' if diff > 0 else 'to refund'}) with "
+            f"{payment_label(method)}."
         ),
         items=item_changes(order, p.item_ids, p.new_item_ids, variants),
         price_difference=diff,

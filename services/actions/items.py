@@ -28,6 +28,7 @@ from services.actions.common import (
     require_status,
 )
 from services.errors import InsufficientFunds, InvalidRequest
+from services.formatting import money_text, payment_label
 from services.models import Order, OrderStatus, PaymentMethod, TransactionType, Variant
 from services.queries import load_order
 from services.stock import plan_stock_moves
@@ -135,8 +136,9 @@ def plan_modify_items(session: Session, p: ModifyItems, ctx: Ctx) -> Plan:
         status=OrderStatus.PENDING_ITEM_MODIFIED.value,
         summary=(
             f"Change {len(p.item_ids)} item(s) of order {order.id}; "
-            + (f"pay {diff}" if diff > 0 else f"refund {-diff}")
-            + f" with {method.id}. The order cannot be modified or cancelled afterwards."
+            + (f"pay {money_text(diff)}" if diff > 0 else f"refund {money_text(-diff)}")
+            + f" with {payment_label(method)}. The order cannot be modified or cancelled"
+            " afterwards."
         ),
         ledger_entries=[
             LedgerLine(transaction_type=kind.value, amount=abs(diff), payment_method_id=method.id)

@@ -16,6 +16,7 @@ from services.actions.common import (
     require_status,
 )
 from services.errors import InsufficientFunds, InvalidRequest, InvalidState
+from services.formatting import money_text, payment_label
 from services.models import OrderStatus, TransactionType
 from services.queries import load_order
 from services.uow import UowFactory
@@ -69,7 +70,8 @@ def plan_payment_change(session: Session, p: ChangePaymentMethod, ctx: Ctx) -> P
         customer_id=order.customer_id,
         status_before=order.status.value,
         status=order.status.value,
-        summary=f"Pay {amount} for order {order.id} with {new.id}; refund {old.id}.",
+        summary=f"Pay {money_text(amount)} for order {order.id} with {payment_label(new)}; "
+        f"refund {payment_label(old)}.",
         ledger_entries=[
             LedgerLine(transaction_type="payment", amount=amount, payment_method_id=new.id),
             LedgerLine(transaction_type="refund", amount=amount, payment_method_id=old.id),

@@ -33,6 +33,7 @@ from services.actions.common import (
 )
 from services.actions.returns import new_request_id
 from services.errors import InvalidState
+from services.formatting import money_text, payment_label
 from services.models import (
     OrderStatus,
     RequestKind,
@@ -87,8 +88,8 @@ def plan_receive(session: Session, p: ReceiveReturn, ctx: Ctx) -> Plan:
         customer_id=order.customer_id,
         status_before=order.status.value,
         status=OrderStatus.RETURNED.value,
-        summary=f"Received {len(item_ids)} item(s) of order {order.id}; refund {refund} to "
-        f"{method.id}.",
+        summary=f"Received {len(item_ids)} item(s) of order {order.id}; refund "
+        f"{money_text(refund)} to {payment_label(method)}.",
         ledger_entries=[
             LedgerLine(transaction_type="refund", amount=refund, payment_method_id=method.id)
         ],

@@ -37,6 +37,7 @@ from services.actions.common import (
 from services.actions.items import non_empty_check
 from services.availability import add_business_days
 from services.errors import InvalidRequest, PolicyViolation
+from services.formatting import money_text, payment_label
 from services.models import (
     Order,
     OrderStatus,
@@ -143,8 +144,8 @@ def plan_return(session: Session, p: RequestReturn, ctx: Ctx) -> Plan:
         status_before=order.status.value,
         status=OrderStatus.RETURN_REQUESTED.value,
         summary=(
-            f"Return {len(lines)} item(s) of order {order.id}; {refund} will be refunded to "
-            f"{method.id} once they arrive"
+            f"Return {len(lines)} item(s) of order {order.id}; {money_text(refund)} will be "
+            f"refunded to {payment_label(method)} once they arrive"
             + (f"; pickup on {pickup.isoformat()}." if pickup else "; a prepaid label is sent.")
         ),
         items=[ItemChange(item_id=i.item_id, name=i.name, price=i.price) for i in lines],
