@@ -128,8 +128,10 @@ def _shipment(lang: str, s: Any) -> list[str]:
         return []
     out = []
     tracking = ", ".join(str(x) for x in s.get("tracking_ids") or [])
-    if s.get("carrier") or tracking:
-        out.append(t(lang, "shipment", carrier=s.get("carrier") or "-", tracking=tracking or "-"))
+    if s.get("carrier") and tracking:
+        out.append(t(lang, "shipment", carrier=s["carrier"], tracking=tracking))
+    elif tracking:
+        out.append(t(lang, "shipment_tracking", tracking=tracking))
     if s.get("delivered_at"):
         out.append(t(lang, "shipment_delivered", date=fmt.when(lang, s["delivered_at"])))
     elif s.get("estimated_delivery"):

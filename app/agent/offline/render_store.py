@@ -148,14 +148,15 @@ def account(lang: str, call: Call) -> str:
         return _error(lang, call)
     r = call.result
     name = " ".join(str(x) for x in (field(r, "first_name"), field(r, "last_name")) if x)
+    since = fmt.when(lang, field(r, "member_since"))
     lines = [
         t(
             lang,
-            "account_head",
+            "account_head" if since else "account_head_no_date",
             name=name,
             email=field(r, "email"),
             tier=str(field(r, "tier") or "").capitalize(),
-            since=fmt.when(lang, field(r, "member_since")) or "-",
+            since=since,
         )
     ]
     address = fmt.address(field(r, "address"))

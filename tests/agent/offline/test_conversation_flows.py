@@ -4,11 +4,14 @@ restarts, and the stored transcript."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
 from app.agent.offline import OfflineModel
 from seed_data.demo import load_demo
+from seed_data.tau import import_tau
 from services import conversations, orders
 from services.models import ReturnRequest
 from services.uow import UowFactory
@@ -183,3 +186,28 @@ def test_customers_are_answered_in_their_own_language_from_the_first_message(
     assert turn.tools == ["get_order_status"]
     for word in words:
         assert word in turn.text
+
+
+def test_a_benchmark_store_with_w_order_ids_and_ten_digit_items(
+    uow_factory: UowFactory, tau_dir: Path
+) -> None:
+    import_tau(uow_factory, tau_dir)
+    chat = LiveChat(uow_factory, customer_id="noah_brown_6181")
+    status = chat.say("Where is #W7678072?")
+    assert status.calls == [
+        ("get_order_status", {"include_tracking": True, "order_id": "#W7678072"})
+    ]
+    assert "Order #W7678072 is delivered" in status.text
+    assert "Tracking number: 517177699738" in status.text
+    chat.say("Quero devolver o item 2193628750 do pedido #W7678072")
+    preview = chat.say("veio com defeito")
+    assert preview.calls[-1] == (
+        "process_return",
+        {
+            "items_to_return": ["2193628750"],
+            "order_id": "#W7678072",
+            "reason": "defective",
+            "request_pickup": False,
+        },
+    )
+    assert "Gaming Mouse (2193628750)" in preview.text and len(preview.confirmations) == 1

@@ -64,6 +64,7 @@ TEXT: dict[str, str] = {
     "order_items": "Items: {items}.",
     "order_total": "Total: {total}.",
     "shipment": "Shipped with {carrier}, tracking number {tracking}.",
+    "shipment_tracking": "Tracking number: {tracking}.",
     "shipment_eta": "Expected delivery: {date}.",
     "shipment_delivered": "Delivered on {date}.",
     "last_event": "Latest update ({date}): {description}, {location}.",
@@ -92,6 +93,7 @@ TEXT: dict[str, str] = {
     # account
     "customer_not_found": "I couldn't find that customer. Please check the id or email.",
     "account_head": "{name}, {tier} member since {since}. Email: {email}.",
+    "account_head_no_date": "{name}, {tier} member. Email: {email}.",
     "account_address": "Default address: {address}.",
     "account_methods": "Payment methods: {methods}.",
     "account_orders": "Recent orders: {orders}.",
