@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any
 
+from app.agent.model import ChatMessage
 from app.agent.offline.extract import Entities, PaymentHint, extract
 from app.agent.offline.intents import SMALL_TALK, detect_intents, detect_language
 
@@ -40,19 +41,6 @@ SETTLES = {
     "change_items": {"modify_order_items", "exchange_items"},
     "exchange": {"modify_order_items", "exchange_items"},
 }
-
-
-class ToolCallLike(Protocol):
-    call_id: str
-    name: str
-    arguments: str
-
-
-class MessageLike(Protocol):
-    role: str
-    content: str
-    tool_calls: Sequence[Any]
-    tool_call_id: str | None
 
 
 @dataclass(frozen=True)
@@ -149,7 +137,7 @@ def _parse(text: str) -> Any:
         return text
 
 
-def split_turns(messages: Sequence[MessageLike]) -> list[Turn]:
+def split_turns(messages: Sequence[ChatMessage]) -> list[Turn]:
     """User messages, each with the tool calls and final text that followed it."""
     turns: list[Turn] = []
     calls: dict[str, Call] = {}
@@ -278,7 +266,7 @@ def _after(state: Dialogue, turn: Turn) -> Dialogue:
     return replace(settled, previewed=None) if turn.settled_by_caller else settled
 
 
-def derive(messages: Sequence[MessageLike], default_lang: str | None = None) -> Dialogue:
+def derive(messages: Sequence[ChatMessage], default_lang: str | None = None) -> Dialogue:
     """The state for answering the last user message of `messages`."""
     turns = split_turns(messages)
     state = Dialogue(lang=default_lang or "en")
