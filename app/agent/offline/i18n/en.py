@@ -51,7 +51,6 @@ TEXT: dict[str, str] = {
     "12 Oak Ave, Apt 3, Springfield, IL 62704, USA.",
     "ask_payment_method": "Which payment method should order {order} use? On your "
     "account: {methods}.",
-    "ask_payment_method_id": "Which payment method id should order {order} use?",
     "ask_which_item": "Which item of order {order} would you like to change? {items}",
     "ask_which_variant": "What would you like instead of {item}? Available options: "
     "{variants}. Please give me the SKU.",
@@ -79,7 +78,6 @@ TEXT: dict[str, str] = {
     "avail_short": "{name} ({sku}): only {total} in stock, and you need {needed}.",
     "avail_none": "{name} ({sku}) is out of stock in every warehouse right now.",
     "avail_discontinued": "{name} ({sku}) is no longer sold.",
-    "avail_other_variants": "Other options in stock: {variants}.",
     "product_head": "{name} ({sku}): {description}",
     "product_price": "Price: {price}.",
     "product_specs": "Specs: {specs}.",
@@ -155,5 +153,4 @@ TEXT: dict[str, str] = {
     "reason.changed_mind": "changed my mind",
     "reason.other": "other",
     "and": "and",
-    "units": "{n} units",
 }

@@ -49,7 +49,6 @@ TEXT: dict[str, str] = {
     "exemplo: Rua Augusta, 1508, Apto 72, São Paulo, SP 01304-001, Brasil.",
     "ask_payment_method": "Qual forma de pagamento o pedido {order} deve usar? Na sua "
     "conta: {methods}.",
-    "ask_payment_method_id": "Qual o código da forma de pagamento para o pedido {order}?",
     "ask_which_item": "Qual item do pedido {order} você quer alterar? {items}",
     "ask_which_variant": "O que você quer no lugar de {item}? Opções disponíveis: "
     "{variants}. Me passe o SKU, por favor.",
@@ -74,7 +73,6 @@ TEXT: dict[str, str] = {
     "avail_short": "{name} ({sku}): só há {total} em estoque, e você precisa de {needed}.",
     "avail_none": "{name} ({sku}) está sem estoque em todos os depósitos no momento.",
     "avail_discontinued": "{name} ({sku}) não é mais vendido.",
-    "avail_other_variants": "Outras opções em estoque: {variants}.",
     "product_head": "{name} ({sku}): {description}",
     "product_price": "Preço: {price}.",
     "product_specs": "Especificações: {specs}.",
@@ -145,5 +143,4 @@ TEXT: dict[str, str] = {
     "reason.changed_mind": "mudou de ideia",
     "reason.other": "outro motivo",
     "and": "e",
-    "units": "{n} unidades",
 }

@@ -51,7 +51,6 @@ TEXT: dict[str, str] = {
     "Ví dụ: 12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội 100000, Việt Nam.",
     "ask_payment_method": "Đơn {order} nên dùng phương thức thanh toán nào? Trong tài khoản "
     "của bạn có: {methods}.",
-    "ask_payment_method_id": "Đơn {order} nên dùng mã phương thức thanh toán nào?",
     "ask_which_item": "Bạn muốn đổi sản phẩm nào trong đơn {order}? {items}",
     "ask_which_variant": "Bạn muốn đổi {item} sang loại nào? Các lựa chọn hiện có: "
     "{variants}. Vui lòng cho tôi mã SKU.",
@@ -77,7 +76,6 @@ TEXT: dict[str, str] = {
     "avail_short": "{name} ({sku}): chỉ còn {total} sản phẩm, bạn cần {needed}.",
     "avail_none": "{name} ({sku}) hiện đã hết hàng ở tất cả các kho.",
     "avail_discontinued": "{name} ({sku}) đã ngừng kinh doanh.",
-    "avail_other_variants": "Các loại khác còn hàng: {variants}.",
     "product_head": "{name} ({sku}): {description}",
     "product_price": "Giá: {price}.",
     "product_specs": "Thông số: {specs}.",
@@ -148,5 +146,4 @@ TEXT: dict[str, str] = {
     "reason.changed_mind": "đổi ý",
     "reason.other": "lý do khác",
     "and": "và",
-    "units": "{n} sản phẩm",
 }
