@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test install lint typecheck pytest migrate demo clean chromium browser-test
+.PHONY: run test install lint typecheck pytest migrate demo clean chromium browser-test \
+	browser-deps
 
 # (Re)install when pyproject.toml changes; a fresh machine gets the venv from scratch.
 $(STAMP): pyproject.toml
@@ -32,16 +34,21 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy services
+	$(BIN)/mypy services app seed_data
 
 pytest: install
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+# Chromium first: as root (CI, a fresh machine) it is installed when missing; otherwise
+# the browser test skips with the reason locally and fails under CI=true.
+test: lint typecheck browser-deps pytest
+
+browser-deps:
+	@test -x $(CHROMIUM) || [ "$$(id -u)" != 0 ] || $(MAKE) chromium
 
 # The browser test drives Debian's Chromium (never `playwright install`, which downloads
 # a browser from elsewhere). Installs it when missing; needs root, as in CI.
-CHROMIUM ?= /usr/bin/chromium
+
 chromium:
 	test -x $(CHROMIUM) || (apt-get update && apt-get install -y --no-install-recommends chromium)
 
