@@ -218,7 +218,9 @@ def preview(
             key = METHOD_ROLE.get(request, key)
             value = fmt.method(lang, (methods or {}).get(value, {"id": value}))
         lines.append("- " + t(lang, key, value=_value(lang, name, value)))
-    lines.append(t(lang, "preview_footer"))
+    # A blank line ends the list: in Markdown a line right after a list item is folded
+    # into that item.
+    lines += ["", t(lang, "preview_footer")]
     return "\n".join(lines)
 
 
