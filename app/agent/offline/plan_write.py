@@ -23,21 +23,26 @@ RETURN_REASONS = {
     "no_longer_needed": ("no_longer_needed", "changed_mind", "no longer needed"),
     "ordered_by_mistake": ("ordered_by_mistake", "changed_mind", "ordered by mistake"),
 }
-ACTION_TOOL = {
-    "return": "process_return",
-    "cancel": "cancel_order",
-    "change_address": "change_shipping_address",
-    "change_payment": "change_payment_method",
+# The tools whose result finishes each request (an item change is a modify before
+# shipping and an exchange after delivery).
+ACTION_TOOLS = {
+    "return": ("process_return",),
+    "cancel": ("cancel_order",),
+    "change_address": ("change_shipping_address",),
+    "change_payment": ("change_payment_method",),
+    "change_items": ("modify_order_items", "exchange_items"),
+    "exchange": ("modify_order_items", "exchange_items"),
 }
 
 
-def _order(s: Situation, request: str) -> tuple[str | None, Call | None, Action | None]:
-    """The order id, its looked-up record (this turn), or the action that gets them."""
+def _order(s: Situation, request: str) -> tuple[str, Call | None, Action | None]:
+    """The order id and its looked-up record (this turn), or an action that comes first:
+    asking which order, or answering with this turn's finished action."""
     order = s.d.slots.order_id
     if not order:
-        return None, None, ask_order(s, request)
+        return "", None, ask_order(s, request)
     record = s.called("get_order_status", order_id=order)
-    return order, record, None
+    return order, record, _finish(s, request, order)
 
 
 def _refuse(s: Situation, request: str, record: Call | None, order: str) -> Action:
@@ -56,10 +61,11 @@ def _look_up(s: Situation, order: str) -> Action:
 
 def _finish(s: Situation, request: str, order: str) -> Action | None:
     """The answer once this turn's action call has come back, else None."""
-    done = s.called(ACTION_TOOL[request], order_id=order)
-    if done is None:
-        return None
-    return Reply(render.action_result(s.lang, request, done, order, known_methods(s)))
+    for tool in ACTION_TOOLS.get(request, ()):
+        done = s.called(tool, order_id=order)
+        if done is not None:
+            return Reply(render.action_result(s.lang, request, done, order, known_methods(s)))
+    return None
 
 
 def known_methods(s: Situation) -> dict[str, Any]:
@@ -68,11 +74,9 @@ def known_methods(s: Situation) -> dict[str, Any]:
 
 
 def return_items(s: Situation) -> Action:
-    order, record, ask = _order(s, "return")
-    if ask or order is None:
-        return ask or s.say("internal_error")
-    if (answer := _finish(s, "return", order)) is not None:
-        return answer
+    order, record, first = _order(s, "return")
+    if first is not None:
+        return first
     # The order is read first: to report a wrong order before asking anything, and to
     # know which of its items the customer named ("the headphones").
     if record is None:
@@ -100,11 +104,9 @@ def return_items(s: Situation) -> Action:
 
 
 def cancel(s: Situation) -> Action:
-    order, record, ask = _order(s, "cancel")
-    if ask or order is None:
-        return ask or s.say("internal_error")
-    if (answer := _finish(s, "cancel", order)) is not None:
-        return answer
+    order, record, first = _order(s, "cancel")
+    if first is not None:
+        return first
     reason = s.d.slots.reason
     if reason not in CANCEL_REASONS:
         if record is None:
@@ -116,11 +118,9 @@ def cancel(s: Situation) -> Action:
 
 
 def change_address(s: Situation) -> Action:
-    order, record, ask = _order(s, "change_address")
-    if ask or order is None:
-        return ask or s.say("internal_error")
-    if (answer := _finish(s, "change_address", order)) is not None:
-        return answer
+    order, record, first = _order(s, "change_address")
+    if first is not None:
+        return first
     address = s.d.slots.address
     if record is None and (address is None or not address.get("country")):
         return _look_up(s, order)
@@ -140,11 +140,9 @@ def change_address(s: Situation) -> Action:
 
 
 def change_payment(s: Situation) -> Action:
-    order, record, ask = _order(s, "change_payment")
-    if ask or order is None:
-        return ask or s.say("internal_error")
-    if (answer := _finish(s, "change_payment", order)) is not None:
-        return answer
+    order, record, first = _order(s, "change_payment")
+    if first is not None:
+        return first
     if record is None:
         return _look_up(s, order)
     if not record.ok or render.status_of(record) != "pending":
@@ -180,13 +178,9 @@ def _match_method(methods: list[dict[str, Any]], s: Situation) -> str | None:
 def change_items(s: Situation) -> Action:
     """Swap items for other variants: before shipping (modify) or after delivery (exchange)."""
     request = s.d.intent or "change_items"
-    order, record, ask = _order(s, request)
-    if ask or order is None:
-        return ask or s.say("internal_error")
-    for tool in ("modify_order_items", "exchange_items"):
-        done = s.called(tool, order_id=order)
-        if done is not None:
-            return Reply(render.action_result(s.lang, request, done, order, known_methods(s)))
+    order, record, first = _order(s, request)
+    if first is not None:
+        return first
     if record is None:
         return _look_up(s, order)
     status = render.status_of(record)
