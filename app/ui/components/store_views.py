@@ -11,8 +11,18 @@ from services.errors import DomainError
 from services.uow import UowFactory
 
 
-def order_table(rows: list[browse.OrderRow]) -> None:
+def _table(records: list[dict[str, object]]) -> None:
+    # Tall enough for the rows up to ~8, then it scrolls (35 px a row, 38 px header).
     st.dataframe(
+        records,
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * max(len(records), 1), 320),
+    )
+
+
+def order_table(rows: list[browse.OrderRow]) -> None:
+    _table(
         [
             {
                 "Order": r.id,
@@ -24,14 +34,11 @@ def order_table(rows: list[browse.OrderRow]) -> None:
             }
             for r in rows
         ],
-        hide_index=True,
-        width="stretch",
-        height=min(38 + 35 * max(len(rows), 1), 320),
     )
 
 
 def customer_table(rows: list[browse.CustomerRow]) -> None:
-    st.dataframe(
+    _table(
         [
             {
                 "Customer": r.id,
@@ -44,14 +51,11 @@ def customer_table(rows: list[browse.CustomerRow]) -> None:
             }
             for r in rows
         ],
-        hide_index=True,
-        width="stretch",
-        height=min(38 + 35 * max(len(rows), 1), 320),
     )
 
 
 def product_table(rows: list[browse.ProductRow]) -> None:
-    st.dataframe(
+    _table(
         [
             {
                 "Product": r.id,
@@ -65,9 +69,6 @@ def product_table(rows: list[browse.ProductRow]) -> None:
             }
             for r in rows
         ],
-        hide_index=True,
-        width="stretch",
-        height=min(38 + 35 * max(len(rows), 1), 320),
     )
 
 
