@@ -14,11 +14,10 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from services.errors import customer_not_found, order_not_found, product_not_found
+from services.errors import customer_not_found, product_not_found
 from services.formatting import payment_label
 from services.models import (
     Customer,
-    Fulfillment,
     Order,
     PaymentMethod,
     Product,
@@ -26,6 +25,7 @@ from services.models import (
     Variant,
     Warehouse,
 )
+from services.queries import load_order
 from services.uow import UowFactory
 
 
@@ -139,19 +139,10 @@ def _address(row: Customer | Order) -> str:
 
 def order_detail(uow_factory: UowFactory, *, order_id: str) -> OrderDetail:
     with uow_factory() as uow:
-        order = uow.session.scalars(
-            select(Order)
-            .where(Order.id == order_id.strip())
-            .options(
-                selectinload(Order.customer),
-                selectinload(Order.items),
-                selectinload(Order.ledger),
-                selectinload(Order.fulfillments).selectinload(Fulfillment.events),
-                selectinload(Order.requests),
-            )
-        ).first()
-        if order is None:
-            raise order_not_found()
+        # Staff page: unscoped, with the tracking timeline.
+        order = load_order(
+            uow.session, order_id=order_id.strip(), customer_id=None, with_tracking=True
+        )
         methods = {
             m.id: m
             for m in uow.session.scalars(
