@@ -34,6 +34,15 @@ class AppSettings(BaseSettings):
         default=None,
         description="Password of the UI's staff mode; unset leaves staff pages open (local use).",
     )
+    # Customer identity (app/identity.py): comma-separated HMAC secrets shared with the
+    # store's site; the first signs, every one verifies (rotation). Setting one turns
+    # demo sign-in off.
+    storedesk_identity_secrets: SecretStr | None = Field(
+        default=None, description="Secrets that verify customer tokens (first one signs)."
+    )
+    # Demo sign-in (pick a customer, email, name + zip). Unset: on without an identity
+    # secret, off with one; false turns it off even without a secret.
+    storedesk_demo_mode: bool | None = Field(default=None)
     # Responses API: chain with previous_response_id (server keeps state) or send the
     # full input each time (for servers that store nothing).
     storedesk_responses_stateless: bool = False
@@ -49,6 +58,19 @@ class AppSettings(BaseSettings):
         if self.storedesk_provider:
             return self.storedesk_provider
         return "openai" if self.has_api_key else "offline"
+
+    @property
+    def identity_secrets(self) -> list[str]:
+        from app.identity import configured_secrets
+
+        raw = self.storedesk_identity_secrets
+        return configured_secrets(raw.get_secret_value() if raw else None)
+
+    @property
+    def demo_mode(self) -> bool:
+        if self.identity_secrets:
+            return False
+        return True if self.storedesk_demo_mode is None else self.storedesk_demo_mode
 
     @property
     def has_api_key(self) -> bool:
