@@ -1,0 +1,1 @@
+"""One table per language: `MESSAGES: dict[str, str]`, the same keys and {placeholders} in each."""
