@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -41,6 +42,25 @@ def test_each_translation_has_the_same_placeholders_as_english(locale):
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 def test_no_translation_is_empty(locale):
     assert [k for k, v in CATALOGUES[locale].items() if not v.strip()] == []
+
+
+def _letters(template: str) -> int:
+    """Letters outside the placeholders: a template of placeholders only needs no words."""
+    return sum(c.isalpha() for c in re.sub(r"\{[^}]*\}", "", template))
+
+
+# Messages that are the same words in both languages.
+SAME_IN_BOTH = {("pt", "engine.order_total")}
+
+
+@pytest.mark.parametrize("locale", ["vi", "pt"])
+def test_translations_are_not_english_copies(locale):
+    same = [
+        key
+        for key, text in CATALOGUES[locale].items()
+        if text == EN.get(key) and _letters(text) > 8 and (locale, key) not in SAME_IN_BOTH
+    ]
+    assert same == []
 
 
 def test_keys_are_namespaced_by_area():

@@ -1,24 +1,24 @@
 """The engine's words, per language: `t(lang, key, **fields)`.
 
-Every key exists in every language (a test checks keys and placeholders match), so a
-Vietnamese or Portuguese customer never gets an English sentence from the engine itself.
-Facts inside the sentences come from tool results, passed in as fields.
+The sentences live in the one catalogue shared with the UI (app/i18n/locales/*.py), under
+the `engine.` namespace: add a sentence there, to all three languages (a test checks keys
+and placeholders match), so a Vietnamese or Portuguese customer never gets an English
+sentence from the engine itself. Facts inside the sentences come from tool results,
+passed in as fields.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.agent.offline.i18n import en, pt, vi
+from app import i18n
 
-CATALOGS: dict[str, dict[str, str]] = {"en": en.TEXT, "vi": vi.TEXT, "pt": pt.TEXT}
+NAMESPACE = "engine."
 
 
 def t(lang: str, key: str, **fields: Any) -> str:
-    catalog = CATALOGS.get(lang, en.TEXT)
-    template = catalog.get(key) or en.TEXT.get(key) or key
-    return template.format(**fields) if fields else template
+    return i18n.t(NAMESPACE + key, lang, **fields)
 
 
 def has(lang: str, key: str) -> bool:
-    return key in CATALOGS.get(lang, {})
+    return i18n.has(NAMESPACE + key, lang)
