@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 
 .PHONY: run test install lint typecheck pytest migrate demo clean chromium browser-test \
-	browser-deps
+	browser-deps bench
 
 # (Re)install when pyproject.toml changes; a fresh machine gets the venv from scratch.
 $(STAMP): pyproject.toml
@@ -42,6 +42,12 @@ pytest: install
 # Chromium first: as root (CI, a fresh machine) it is installed when missing; otherwise
 # the browser test skips with the reason locally and fails under CI=true.
 test: lint typecheck browser-deps pytest
+
+# Every benchmark at full size (stores generated once under var/bench/, then reused);
+# prints the figures and rewrites BENCHMARKS.md. Not part of `make test` (tests/bench
+# runs each one at a tiny size). Takes several minutes.
+bench: install
+	$(BIN)/storedesk bench all
 
 browser-deps:
 	@test -x $(CHROMIUM) || [ "$$(id -u)" != 0 ] || $(MAKE) chromium

@@ -1,9 +1,10 @@
 """`storedesk bench …`: benchmarks that print their figures (the targets are checked here,
-not by timed unit tests)."""
+not by timed unit tests). Each command runs one module of `app.bench` and writes its own
+section of BENCHMARKS.md; `all` runs them one after the other."""
 
 from __future__ import annotations
 
-import os
+import sys
 import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -19,16 +20,78 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
 
-from seed_data.bench import bench_seed
+from app.bench import reads as reads_bench
+from app.bench import schemas as schemas_bench
+from app.bench import seed as seed_bench
+from app.bench.stores import Progress as ProgressFn
 from seed_data.generator import GenerateSpec, workers_for
 from services.errors import DomainError
 
 app = typer.Typer(
     help="Benchmarks (figures printed, ratios against a baseline).", no_args_is_help=True
 )
-console = Console()
+# Wide when piped (make bench | tee): the tables' labels stay on one line.
+console = Console(width=None if sys.stdout.isatty() else 160)
+
+OUT = typer.Option(
+    "BENCHMARKS.md", "--out", help="Markdown file whose section this bench rewrites ('' : none)."
+)
+MAX_SECONDS = typer.Option(60.0, "--max-seconds", help="Time bound of each measured series.")
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(x.replace("_", "")) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise typer.BadParameter("sizes: comma-separated numbers, e.g. 10000,1000000") from None
+    if not sizes or min(sizes) < 1:
+        raise typer.BadParameter("sizes must be positive")
+    return sizes
+
+
+class _Bars:
+    """Generation progress for the bench stores (made once, then reused)."""
+
+    columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())  # fmt: skip
+
+    def __enter__(self) -> ProgressFn:
+        self.bar = Progress(*self.columns, console=console, transient=True)
+        self.bar.__enter__()
+        self.tasks: dict[str, TaskID] = {}
+        return self.update
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=max(total, 1))
+        self.bar.update(self.tasks[stage], completed=done, total=max(total, 1))
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(None, None, None)
+
+
+@app.command("reads")
+def reads_command(
+    orders: str = typer.Option("10000,1000000", "--orders", help="Store sizes, comma-separated."),
+    n: int = typer.Option(400, "-n", help="Calls per path and size."),
+    max_seconds: float = MAX_SECONDS,
+    out: str = OUT,
+) -> None:
+    """Read tools through the dispatcher vs the raw SQL of the same rows (SQLite stores)."""
+    with _Bars() as progress:
+        result = reads_bench.run(_sizes(orders), n=n, max_seconds=max_seconds, progress=progress)
+    result.publish(console, out or None)
+
+
+@app.command("schemas")
+def schemas_command(
+    n: int = typer.Option(300, "-n", help="Renders per path."),
+    max_seconds: float = typer.Option(20.0, "--max-seconds"),
+    out: str = OUT,
+) -> None:
+    """The toolset's schemas for one model request: rendered each time vs cached."""
+    schemas_bench.run(n=n, max_seconds=max_seconds).publish(console, out or None)
 
 
 @app.command("seed")
@@ -48,6 +111,7 @@ def seed_command(
     folder: Path | None = typer.Option(
         None, "--dir", help="Where to put the two SQLite files (default: a temporary folder)."
     ),
+    out: str = OUT,
 ) -> None:
     """Time and peak memory of `seed generate` (SQLite file) against a naive per-row ORM insert."""
     spec = GenerateSpec(
@@ -68,43 +132,24 @@ def seed_command(
     # Decided before the progress bar starts its refresh thread (the generator forks
     # workers only from a single-threaded process).
     spec = replace(spec, workers=workers_for(spec, "sqlite"))
-    columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())  # fmt: skip
     with (
         tempfile.TemporaryDirectory(prefix="storedesk-bench-", dir=folder) as tmp,
-        Progress(*columns, console=console, transient=True) as bar,
+        _Bars() as progress,
     ):
-        tasks: dict[str, TaskID] = {}
+        result = seed_bench.run(
+            spec, naive_orders=naive_orders, folder=Path(tmp), progress=progress
+        )
+    result.publish(console, out or None)
 
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=max(total, 1))
-            bar.update(tasks[stage], completed=done, total=max(total, 1))
 
-        result = bench_seed(spec, naive_orders=naive_orders, folder=Path(tmp), progress=progress)
-    table = Table("", "generator", "naive ORM (add + flush per row)", title="storedesk bench seed")
-    table.add_row("orders", f"{result.orders:,}", f"{result.naive_orders:,}")
-    table.add_row("rows written", f"{result.rows:,}", f"{result.naive_rows:,} (order tables only)")
-    table.add_row("time", f"{result.seconds:.1f} s", f"{result.naive_seconds:.1f} s")
-    table.add_row(
-        "CPU time",
-        f"{result.cpu_main:.1f} s main + {result.cpu_workers:.1f} s workers",
-        "",
-    )
-    table.add_row(
-        "orders per second",
-        f"{result.orders / result.seconds:,.0f}",
-        f"{result.naive_orders / result.naive_seconds:,.0f}",
-    )
-    table.add_row(
-        "peak RSS",
-        f"{result.peak_rss_mib:,.0f} MiB main + {result.workers} worker(s) "
-        f"of at most {result.worker_peak_rss_mib:,.0f} MiB",
-        "",
-    )
-    console.print(table)
-    console.print(
-        f"speed ratio (time per order, naive / generator): [bold]{result.ratio:,.1f}x[/bold]\n"
-        f"machine: {os.cpu_count()} CPUs, load average {result.load_before:.1f} before, "
-        f"{result.load_after:.1f} after (other processes share these CPUs)"
-    )
+@app.command("all")
+def all_command(
+    max_seconds: float = MAX_SECONDS,
+    out: str = OUT,
+) -> None:
+    """Every bench at its default size, one after the other (`make bench`)."""
+    with _Bars() as progress:
+        results = [reads_bench.run([10_000, 1_000_000], max_seconds=max_seconds, progress=progress)]
+    results.append(schemas_bench.run())
+    for result in results:
+        result.publish(console, out or None)
