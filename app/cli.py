@@ -11,6 +11,7 @@ from app.commands import bench as bench_commands
 from app.commands import chat as chat_commands
 from app.commands import db as db_commands
 from app.commands import doctor as doctor_commands
+from app.commands import eval as eval_commands
 from app.commands import seed as seed_commands
 from app.commands import tau as tau_commands
 from app.commands import tools as tools_commands
@@ -46,6 +47,7 @@ app.add_typer(tools_commands.app, name="tools")
 app.command("chat")(chat_commands.chat)
 app.command("export-tau")(tau_commands.export_tau_command)
 app.command("doctor")(doctor_commands.doctor_command)
+app.add_typer(eval_commands.app, name="eval")
 
 
 def main() -> None:

@@ -1,0 +1,96 @@
+"""`storedesk eval ...`: how good is the agent, measured before customers find out.
+
+`scenarios` runs the YAML scenario suite (evals/scenarios/) against any adapter; `tau`
+scores a model on the tau-bench retail benchmark (or replays its ground truth with
+`--oracle`). Other issues add their own evaluations to this group (e.g. `eval kb`).
+The work itself lives in `app/eval/`; this file only parses options and prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    help="Evaluations: the scenario suite and the tau-bench retail harness.",
+    no_args_is_help=True,
+)
+console = Console(highlight=False)
+
+
+def _ids(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [x.strip() for x in value.split(",") if x.strip()]
+
+
+@app.command("tau")
+def tau_command(
+    store: Path = typer.Option(
+        ..., "--store", help="tau-bench retail folder (users/orders/products.json) or db.json."
+    ),
+    tasks_file: Path = typer.Option(..., "--tasks", help="Tasks in the tau2-bench format."),
+    oracle: bool = typer.Option(
+        False, "--oracle", help="Replay each task's ground truth instead of a model."
+    ),
+    provider: str | None = typer.Option(
+        None, "--provider", help="Agent: offline | openai | openai-responses."
+    ),
+    model: str | None = typer.Option(None, "--model", help="Agent model name."),
+    base_url: str | None = typer.Option(None, "--base-url", help="Agent endpoint."),
+    user_model: str | None = typer.Option(
+        None, "--user-model", help="Simulated customer's model (any OpenAI-compatible)."
+    ),
+    user_base_url: str | None = typer.Option(
+        None, "--user-base-url", help="Simulated customer's endpoint (default: OpenAI)."
+    ),
+    judge_model: str | None = typer.Option(
+        None, "--judge-model", help="Judge natural-language assertions with this model."
+    ),
+    judge_base_url: str | None = typer.Option(None, "--judge-base-url"),
+    trials: int = typer.Option(1, "--trials", min=1, help="Trials per task (pass^1..pass^k)."),
+    concurrency: int = typer.Option(1, "--concurrency", min=1, help="Trials run at once."),
+    task_ids: str | None = typer.Option(
+        None, "--task-ids", "--tasks-ids", help="Only these task ids (comma-separated)."
+    ),
+    max_turns: int = typer.Option(30, "--max-turns", min=1, help="Customer messages per trial."),
+    policy_file: Path | None = typer.Option(
+        None, "--policy", help="Agent policy (default: policy.md next to the store)."
+    ),
+    results: Path | None = typer.Option(
+        None, "--results", help="Results JSON; a rerun skips the trials it already holds."
+    ),
+    out: Path | None = typer.Option(None, "--out", help="Folder for results.json and results.md."),
+    workdir: Path | None = typer.Option(
+        None, "--workdir", help="Scratch folder for store copies (default: a temporary one)."
+    ),
+) -> None:
+    """Score a model on tau-bench retail (or check the harness with --oracle)."""
+    from app.eval.tau.cli import TauOptions, run_tau
+
+    code = run_tau(
+        TauOptions(
+            store=store,
+            tasks_file=tasks_file,
+            oracle=oracle,
+            provider=provider,
+            model=model,
+            base_url=base_url,
+            user_model=user_model,
+            user_base_url=user_base_url,
+            judge_model=judge_model,
+            judge_base_url=judge_base_url,
+            trials=trials,
+            concurrency=concurrency,
+            task_ids=_ids(task_ids),
+            max_turns=max_turns,
+            policy_file=policy_file,
+            results=results,
+            out=out,
+            workdir=workdir,
+        ),
+        console,
+    )
+    raise typer.Exit(code)

@@ -1,0 +1,1 @@
+"""The tau-bench retail harness: tasks, the simulated user, trials, scoring, results."""
