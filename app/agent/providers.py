@@ -54,9 +54,12 @@ def make_model(
     else:
         params = settings_or_params or ModelParams()
     settings = settings or app_settings()
-    api_key = params.api_key or settings.openai_api_key
-    has_key = bool(api_key and api_key.get_secret_value().strip())
     base_url = params.base_url or settings.openai_base_url
+    # The operator's key goes only to the operator's URL: a base URL chosen by a caller
+    # (a flag, a settings page) is sent the key given with it, or none at all.
+    operator_url = not params.base_url or params.base_url == settings.openai_base_url
+    api_key = params.api_key or (settings.openai_api_key if operator_url else None)
+    has_key = bool(api_key and api_key.get_secret_value().strip())
     provider = params.provider or settings.storedesk_provider
     if provider is None:
         provider = "openai" if has_key or params.base_url else "offline"

@@ -1,8 +1,9 @@
 """Streamlit entry point (`streamlit run app/ui/main.py`): the app shell.
 
-Builds the navigation for whoever is signed in: a customer sees their chat; staff see
-the chat, the inbox, the store, insights, the mock-store tools and settings; a visitor
-sees the sign-in (chat) page and the staff pages, which ask for staff sign-in first.
+Builds the navigation for whoever is signed in: a customer sees their chat and nothing
+else; staff see the chat, the inbox, the store, insights, the mock-store tools and
+settings; a visitor sees the sign-in (chat) page and the staff pages, which ask for
+staff sign-in first.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ settings = st.Page("pages/settings.py", title="Settings", icon=":material/tune:"
 
 identity = session.current()
 if identity is not None and not identity.is_staff:
-    pages: dict[str, list] = {"": [chat, settings]}
+    # Customers get the chat and nothing else: no settings, no links to staff pages.
+    pages: dict[str, list] = {"": [chat]}
 else:
     pages = {"Support": [chat, inbox], "Store": [store, insights, mock_store], "App": [settings]}
 

@@ -1,23 +1,30 @@
-"""The model this browser session chats with, chosen on the Settings page.
+"""Which model answers in this browser session: chosen by staff on the Settings page.
 
-Kept in `st.session_state` only: the API key typed here is never written to the
-database, a file or a log, and disappears with the session. Defaults come from the
-environment (STOREDESK_PROVIDER, OPENAI_BASE_URL, STOREDESK_MODEL, OPENAI_API_KEY).
+Customers never choose: their turns use the operator's default provider, whatever this
+session holds (`for_identity`). Staff pick one of the providers the operator configured
+(`app.agent.provider_config`), or their own endpoint: a base URL, model and key typed
+together, the key used with that URL only. A typed key lives in `st.session_state` only
+(never the database, a file or a log) and goes with the session.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
 
 import streamlit as st
 from pydantic import SecretStr
 
+from app.agent.provider_config import (
+    ConfiguredProvider,
+    configured_providers,
+    custom_params,
+    default_provider,
+)
+from app.agent.providers import ModelParams
 from app.settings import AppSettings
 
-Provider = Literal["offline", "openai", "openai-responses"]
-PROVIDERS: dict[str, str] = {
-    "offline": "Offline engine (no API key, rule-based)",
+CUSTOM = "custom"
+KINDS: dict[str, str] = {
     "openai": "OpenAI-compatible Chat Completions",
     "openai-responses": "OpenAI Responses API",
 }
@@ -30,7 +37,9 @@ KEY = "model_settings"
 
 @dataclass(frozen=True)
 class ModelSettings:
-    provider: str = "offline"
+    choice: str = ""  # a configured provider's name, or CUSTOM; "" = the default
+    # CUSTOM only: staff's own endpoint and the key that goes with it.
+    kind: str = "openai"
     base_url: str = ""
     model: str = ""
     # SecretStr: its repr is "**********", so no print, log or session dump shows it.
@@ -38,23 +47,23 @@ class ModelSettings:
     temperature: float = 0.2
     toolset: str = "support"
 
+    @property
+    def provider(self) -> str:
+        """The adapter kind that will answer (offline, openai, openai-responses)."""
+        if self.choice == CUSTOM:
+            return self.kind
+        return _configured(self.choice).kind
 
-def _from_env() -> ModelSettings:
-    # Read fresh (not the lru-cached app_settings) so a restarted app sees new env values.
-    env = AppSettings()
-    return ModelSettings(
-        provider=env.provider,
-        base_url=env.openai_base_url or "",
-        model="" if env.provider == "offline" else env.storedesk_model,
-        api_key=None,  # the environment's key is used by the adapter, never copied here
-        toolset="support",
-    )
+
+def _configured(name: str) -> ConfiguredProvider:
+    providers = configured_providers()
+    return providers.get(name) or next(iter(providers.values()))
 
 
 def get() -> ModelSettings:
     value = st.session_state.get(KEY)
     if not isinstance(value, ModelSettings):
-        value = _from_env()
+        value = ModelSettings()
         st.session_state[KEY] = value
     return value
 
@@ -65,8 +74,35 @@ def save(**changes: object) -> ModelSettings:
     return value
 
 
+def for_identity(is_staff: bool) -> ModelSettings:
+    """The settings a turn runs with: a customer's are always the defaults."""
+    return get() if is_staff else ModelSettings()
+
+
+def params(settings: ModelSettings) -> ModelParams:
+    if settings.choice == CUSTOM:
+        return custom_params(
+            kind=settings.kind,
+            base_url=settings.base_url,
+            model=settings.model,
+            api_key=settings.api_key,
+        )
+    env = AppSettings()
+    chosen = _configured(settings.choice) if settings.choice else default_provider(env)
+    return chosen.params(env)
+
+
 def provider_label(settings: ModelSettings | None = None) -> str:
     s = settings or get()
-    if s.provider == "offline":
-        return "offline engine"
-    return s.model or "model not set"
+    if s.choice == CUSTOM:
+        return s.model or "model not set"
+    chosen = _configured(s.choice)
+    return "offline engine" if chosen.kind == "offline" else chosen.model or chosen.name
+
+
+def model_name(settings: ModelSettings) -> str:
+    """The model name stored with a conversation."""
+    if settings.choice == CUSTOM:
+        return settings.model
+    chosen = _configured(settings.choice)
+    return "offline" if chosen.kind == "offline" else chosen.model

@@ -16,10 +16,10 @@ from app.agent.confirm import CONFIRM_TOOL_NAME, cancel_pending, confirm_pending
 from app.agent.events import Event
 from app.agent.loop import run_turn
 from app.agent.model import StreamOptions
-from app.agent.providers import ModelParams, ProviderConfigError, make_model
+from app.agent.providers import ProviderConfigError, make_model
 from app.tools.context import ToolContext
 from app.tools.toolsets import get_toolset
-from app.ui import deps, model_settings
+from app.ui import deps, model_settings, session
 from app.ui.session import Identity
 from services import conversations
 from services.models import Actor
@@ -51,13 +51,13 @@ def context(identity: Identity, conversation_id: str | None = None) -> ToolConte
 
 
 def start_conversation(identity: Identity) -> str:
-    s = model_settings.get()
+    s = model_settings.for_identity(identity.is_staff)
     info = conversations.start_conversation(
         deps.uow_factory(),
         actor=Actor.STAFF if identity.is_staff else Actor.CUSTOMER,
         customer_id=identity.customer_id,
         provider=s.provider,
-        model="offline" if s.provider == "offline" else s.model,
+        model=model_settings.model_name(s),
     )
     return info.id
 
@@ -66,7 +66,7 @@ def stream_turn(identity: Identity, *, conversation_id: str, text: str) -> Itera
     model = _model()
     toolset = _toolset(identity)
     options = StreamOptions(
-        temperature=model_settings.get().temperature,
+        temperature=model_settings.for_identity(identity.is_staff).temperature,
         actor="staff" if identity.is_staff else "customer",
         locale=(identity.locale or "").split("_")[0] or None,
         conversation_id=conversation_id,
@@ -82,18 +82,17 @@ def stream_turn(identity: Identity, *, conversation_id: str, text: str) -> Itera
 
 
 def _model() -> Any:
-    s = model_settings.get()
+    # A customer's turn always uses the operator's default provider: nothing a customer
+    # session holds can choose the endpoint, the model or the key. The signed-in identity
+    # is read here, from the server-side session, not passed in by the page.
+    identity = session.current()
+    staff = identity is not None and identity.is_staff
+    s = model_settings.for_identity(staff)
     try:
-        return make_model(
-            ModelParams(
-                provider=s.provider,
-                model=s.model or None,
-                base_url=s.base_url or None,
-                api_key=s.api_key,
-            )
-        )
+        return make_model(model_settings.params(s))
     except ProviderConfigError as exc:
-        raise SetupError(f"{exc} Change it on the Settings page.") from exc
+        hint = " Change it on the Settings page." if staff else ""
+        raise SetupError(f"{exc}{hint}") from exc
 
 
 def _toolset_name(identity: Identity) -> str:

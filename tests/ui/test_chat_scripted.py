@@ -41,7 +41,7 @@ def test_model_markup_is_rendered_as_text(ui_db, script):
     at.chat_input[0].set_value("hi").run()
     answer = next(m.value for m in at.markdown if "costs" in m.value)
     assert "<script>" not in answer and "evil.example" not in answer
-    assert "\\$5" in answer and "[image: pixel]" in answer
+    assert "\\$5" in answer and "(image: pixel)" in answer
 
 
 def test_a_provider_fault_is_shown_plainly_and_the_turn_is_kept(ui_db, script):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.ui.conftest import SARAH, app, open_page, texts
 
 
@@ -47,27 +49,41 @@ def _submit(at, form_key: str) -> None:
     button.click().run()
 
 
-def test_settings_keep_the_key_in_the_session_only(ui_db):
-    at = open_page("settings", identity=SARAH)
-    at.radio[0].set_value("openai")
+def test_settings_keep_a_typed_key_in_the_session_only(ui_db):
+    at = open_page("settings")
+    at.radio[0].set_value("custom")
     by_label = {t.label: t for t in at.text_input}
     by_label["Model"].input("gpt-4.1")
-    by_label["API key"].input("sk-test-123456")
+    by_label["Base URL"].input("http://127.0.0.1:9/v1")
+    by_label["API key for this URL"].input("sk-test-123456")
     next(b for b in at.button if b.label == "Save").click().run()
     saved = at.session_state["model_settings"]
-    assert (saved.provider, saved.model) == ("openai", "gpt-4.1")
+    assert (saved.choice, saved.model, saved.base_url) == (
+        "custom",
+        "gpt-4.1",
+        "http://127.0.0.1:9/v1",
+    )
     assert saved.api_key.get_secret_value() == "sk-test-123456"
     assert "sk-test-123456" not in repr(saved)
-    assert saved.toolset == "support"  # customers cannot switch toolsets
     assert "gpt-4.1" in texts(at)  # the provider in use is shown
 
 
 def test_settings_refuse_a_bad_base_url(ui_db):
     at = open_page("settings")
-    {t.label: t for t in at.text_input}["Base URL"].input("ftp://nope")
+    at.radio[0].set_value("custom")
+    by_label = {t.label: t for t in at.text_input}
+    by_label["Model"].input("m")
+    by_label["Base URL"].input("ftp://nope")
     next(b for b in at.button if b.label == "Save").click().run()
     assert "The base URL must start with http:// or https://." in texts(at)
     assert at.session_state["model_settings"].base_url == ""
+
+
+def test_customers_have_no_settings_page(ui_db):
+    at = app(identity=SARAH)
+    at.run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/settings.py")
 
 
 def test_mock_store_reset_reloads_the_demo(uow):

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app.ui import deps, model_settings, runtime
 from app.ui.components import confirm_card, live_turn, transcript
-from app.ui.components.text import plain
+from app.ui.components.text import escape_inline, plain
 from app.ui.session import Identity
 from services import browse, inbox
 from services.errors import DomainError
@@ -23,7 +23,8 @@ def render(identity: Identity) -> None:
 
     head, badge = st.columns([4, 1], vertical_alignment="bottom")
     head.title("Support chat" if not identity.is_staff else "Staff chat")
-    badge.markdown(f":material/smart_toy: **{model_settings.provider_label()}**")
+    label = model_settings.provider_label(model_settings.for_identity(identity.is_staff))
+    badge.markdown(f":material/smart_toy: **{escape_inline(label)}**")
     if identity.is_staff:
         st.caption("Staff mode: tools act for any customer and apply changes after your confirm.")
 

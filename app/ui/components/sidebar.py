@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.ui import model_settings, session
-from app.ui.components.text import safe_markdown
+from app.ui.components.text import escape_inline
 
 
 def render_identity(identity: session.Identity | None) -> None:
@@ -16,8 +16,8 @@ def render_identity(identity: session.Identity | None) -> None:
         else:
             role = "Staff" if identity.is_staff else "Customer"
             st.markdown(
-                f"**{safe_markdown(identity.name)}**  \n:gray[{role}"
-                + (f" · {identity.customer_id}" if identity.customer_id else "")
+                f"**{escape_inline(identity.name)}**  \n:gray[{role}"
+                + (f" · {escape_inline(identity.customer_id)}" if identity.customer_id else "")
                 + "]"
             )
             st.button(
@@ -26,4 +26,6 @@ def render_identity(identity: session.Identity | None) -> None:
                 key="sidebar_sign_out",
                 icon=":material/logout:",
             )
-        st.caption(f"Answers by: **{model_settings.provider_label()}**")
+        staff = identity is not None and identity.is_staff
+        label = model_settings.provider_label(model_settings.for_identity(staff))
+        st.caption(f"Answers by: **{escape_inline(label)}**")
