@@ -1,14 +1,16 @@
-"""Formatting of tool-result values (money, dates, lists, addresses) per language."""
+"""Formatting of tool-result values (money, dates, lists, addresses) per language.
+
+Money, dates and lists go through Babel (app.i18n), so they read the way each language
+writes them; the store's fixed vocabulary (statuses, option names and values, tracking
+updates) comes from the catalogue, and store data without a translation is shown as it is.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from app import i18n
 from app.agent.offline.i18n import has, t
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def field(result: Any, *path: str) -> Any:
@@ -20,35 +22,18 @@ def field(result: Any, *path: str) -> Any:
     return result
 
 
-def money(value: Any) -> str:
-    """ "$129.99" from the Decimal-as-string the tools send; never through float."""
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return str(value)
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,.2f}"
+def money(lang: str, value: Any) -> str:
+    """ "$129.99" / "US$ 129,99" / "129,99 US$" from the Decimal-as-string the tools send."""
+    return i18n.format_money(value, lang)
 
 
 def when(lang: str, value: Any) -> str:
     """A date or timestamp the way each language writes a date."""
-    if not value:
-        return ""
-    try:
-        text = str(value).replace("Z", "+00:00")
-        day = datetime.fromisoformat(text).date() if "T" in text else date.fromisoformat(text)
-    except ValueError:
-        return str(value)
-    if lang == "en":
-        return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return i18n.format_date(value, lang) if value else ""
 
 
 def join(lang: str, items: list[str]) -> str:
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {t(lang, 'and')} " + items[-1]
+    return i18n.format_list([i for i in items if i], lang)
 
 
 def status(lang: str, value: Any) -> str:
@@ -69,10 +54,23 @@ def address(value: Any) -> str:
     return ", ".join(str(p) for p in [*parts, region, value.get("country")] if p)
 
 
-def options(value: Any) -> str:
+def options(lang: str, value: Any) -> str:
+    """ "color: black" / "màu: đen" / "cor: preto": known option names and values translated."""
     if not isinstance(value, dict) or not value:
         return ""
-    return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return ", ".join(
+        f"{i18n.term('option', k, lang)}: {i18n.term('value', v, lang)}" for k, v in value.items()
+    )
+
+
+def tracking(lang: str, description: Any, state: Any) -> str:
+    """A carrier's tracking update: its known wording translated, else its status, else as is."""
+    text = str(description or state or "")
+    if lang == "en" or i18n.has(f"tracking.{text.strip().lower()}"):
+        return i18n.term("tracking", text, lang)
+    if state and i18n.has(f"tracking.{str(state).lower()}"):
+        return i18n.term("tracking", state, lang)
+    return text
 
 
 def method(lang: str, m: Any) -> str:
@@ -81,11 +79,11 @@ def method(lang: str, m: Any) -> str:
         return str(m)
     source = m.get("source")
     if source == "gift_card":
-        return t(lang, "method_gift_card", balance=money(m.get("balance") or 0))
+        return t(lang, "method_gift_card", balance=money(lang, m.get("balance") or 0))
     if source == "paypal":
         return t(lang, "method_paypal")
     if m.get("last_four"):
-        brand = str(m.get("brand") or "").capitalize() or "Card"
+        brand = str(m.get("brand") or "").capitalize() or t(lang, "card")
         return t(lang, "method_card", brand=brand, last_four=m["last_four"])
     # Only the id is known (no profile read this turn): its kind, then the id itself.
     ident = str(m.get("id") or "")

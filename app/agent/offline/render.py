@@ -13,7 +13,7 @@ from typing import Any
 
 from app.agent.offline import fmt
 from app.agent.offline.fmt import field
-from app.agent.offline.i18n import t
+from app.agent.offline.i18n import has, t
 from app.agent.offline.render_store import (
     account,
     availability,
@@ -79,7 +79,7 @@ def item_list(lang: str, lines: Any) -> str:
             continue
         item = str(line.get("item_id"))
         counts[item] += 1
-        extra = fmt.options(line.get("options"))
+        extra = fmt.options(lang, line.get("options"))
         ref = f"{item}, {extra}" if extra else item
         label.setdefault(item, f"{line.get('name') or item} ({ref})")
     return fmt.join(lang, [(f"{n}× " if n > 1 else "") + label[item] for item, n in counts.items()])
@@ -104,7 +104,7 @@ def order_status(lang: str, call: Call, order: str) -> str:
         lines.append(t(lang, "order_items", items=items))
     total = field(r, "totals", "items")
     if total is not None:
-        lines.append(t(lang, "order_total", total=fmt.money(total)))
+        lines.append(t(lang, "order_total", total=fmt.money(lang, total)))
     for shipment in field(r, "fulfillments") or []:
         lines.extend(_shipment(lang, shipment))
     if field(r, "cancel_reason"):
@@ -115,12 +115,17 @@ def order_status(lang: str, call: Call, order: str) -> str:
                 t(
                     lang,
                     "order_request",
-                    kind=str(request.get("kind", "")).capitalize(),
+                    kind=_request_kind(lang, request.get("kind")),
                     id=request.get("id"),
-                    status=request.get("status"),
+                    status=fmt.status(lang, request.get("status")),
                 )
             )
     return "\n".join(lines)
+
+
+def _request_kind(lang: str, kind: Any) -> str:
+    key = f"request_kind.{kind}"
+    return t(lang, key) if has(lang, key) else str(kind or "").capitalize()
 
 
 def _shipment(lang: str, s: Any) -> list[str]:
@@ -144,7 +149,7 @@ def _shipment(lang: str, s: Any) -> list[str]:
                 lang,
                 "last_event",
                 date=fmt.when(lang, last.get("occurred_at")),
-                description=last.get("description") or last.get("status"),
+                description=fmt.tracking(lang, last.get("description"), last.get("status")),
                 location=last.get("location") or "-",
             )
         )
@@ -228,7 +233,7 @@ def _value(lang: str, name: str, value: Any) -> str:
     if name == "items":
         return changes(lang, value)
     if name in ("refund_amount", "price_difference"):
-        return fmt.money(value)
+        return fmt.money(lang, value)
     if name == "address":
         return fmt.address(value) if isinstance(value, dict) else str(value)
     if name == "reason":

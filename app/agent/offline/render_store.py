@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app import i18n
 from app.agent.offline import fmt
 from app.agent.offline.fmt import field
 from app.agent.offline.i18n import t
@@ -56,7 +57,7 @@ def variant_list(lang: str, variants: Any) -> str:
     for v in variants if isinstance(variants, list) else []:
         if not isinstance(v, dict):
             continue
-        details = [fmt.options(v.get("options")), fmt.money(v.get("price"))]
+        details = [fmt.options(lang, v.get("options")), fmt.money(lang, v.get("price"))]
         if v.get("available") is False:
             continue
         out.append(f"{v.get('item_id')} ({', '.join(d for d in details if d)})")
@@ -78,7 +79,7 @@ def product_info(lang: str, call: Call, sku: str, topic: str | None) -> str:
         )
     ]
     if field(r, "price") is not None:
-        lines.append(t(lang, "product_price", price=fmt.money(field(r, "price"))))
+        lines.append(t(lang, "product_price", price=fmt.money(lang, field(r, "price"))))
     specs = field(r, "specs")
     if isinstance(specs, dict) and specs:
         text = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in specs.items())
@@ -93,7 +94,7 @@ def product_info(lang: str, call: Call, sku: str, topic: str | None) -> str:
                 "shipping_option",
                 method=s.get("method"),
                 days=s.get("days"),
-                price=fmt.money(s.get("price")),
+                price=fmt.money(lang, s.get("price")),
             )
             for s in shipping
         ]
@@ -155,7 +156,7 @@ def account(lang: str, call: Call) -> str:
             "account_head" if since else "account_head_no_date",
             name=name,
             email=field(r, "email"),
-            tier=str(field(r, "tier") or "").capitalize(),
+            tier=i18n.term("tier", field(r, "tier") or "", lang).capitalize(),
             since=since,
         )
     ]

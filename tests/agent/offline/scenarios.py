@@ -71,7 +71,7 @@ CONVERSATIONS: dict[str, dict[str, list[Step]]] = {
             (
                 "Quais as opções de frete do UHD-4K-55?",
                 ["get_product_info"],
-                ["Opções de envio: freight (5-7 dias, $49.00)"],
+                ["Opções de envio: freight (5-7 dias, US$\xa049,00)"],
             )
         ],
     },
@@ -87,7 +87,7 @@ CONVERSATIONS: dict[str, dict[str, list[Step]]] = {
             (
                 "Cho tôi xem thông tin tài khoản",
                 ["get_customer_info"],
-                ["Sarah Johnson", "thẻ Visa đuôi 4242", "thẻ quà tặng (số dư $60.00)"],
+                ["Sarah Johnson", "thẻ Visa đuôi 4242", "thẻ quà tặng (số dư 60,00\xa0US$)"],
             )
         ],
         "pt": [
@@ -112,7 +112,7 @@ CONVERSATIONS: dict[str, dict[str, list[Step]]] = {
             (
                 "sản phẩm bị lỗi",
                 ["get_order_status", "process_return"],
-                ["Số tiền hoàn: $263.99", "Xác nhận"],
+                ["Số tiền hoàn: 263,99\xa0US$", "Xác nhận"],
             ),
         ],
         "pt": [
@@ -120,7 +120,7 @@ CONVERSATIONS: dict[str, dict[str, list[Step]]] = {
             (
                 "veio com defeito",
                 ["get_order_status", "process_return"],
-                ["Reembolso: $263.99", "Confirmar"],
+                ["Reembolso: US$\xa0263,99", "Confirmar"],
             ),
         ],
     },
@@ -131,11 +131,11 @@ CONVERSATIONS: dict[str, dict[str, list[Step]]] = {
         ],
         "vi": [
             ("huy don ORD-92010", ["get_order_status"], ["Vì sao"]),
-            ("toi dat nham", ["cancel_order"], ["Số tiền hoàn: $318.00", "đã bị hủy"]),
+            ("toi dat nham", ["cancel_order"], ["Số tiền hoàn: 318,00\xa0US$", "đã bị hủy"]),
         ],
         "pt": [
             ("Quero cancelar o pedido ORD-92010", ["get_order_status"], ["Por que"]),
-            ("comprei por engano", ["cancel_order"], ["Reembolso: $318.00", "cancelado"]),
+            ("comprei por engano", ["cancel_order"], ["Reembolso: US$\xa0318,00", "cancelado"]),
         ],
     },
     "change_address": {
@@ -232,7 +232,7 @@ CONVERSATIONS: dict[str, dict[str, list[Step]]] = {
             (
                 "đổi SWX-300-41-BLK sang SWX-300-45-BLK",
                 ["get_order_status", "modify_order_items"],
-                ["Chênh lệch giá: $30.00"],
+                ["Chênh lệch giá: 30,00\xa0US$"],
             ),
         ],
         "pt": [
@@ -240,7 +240,7 @@ CONVERSATIONS: dict[str, dict[str, list[Step]]] = {
             (
                 "o relógio SWX-300-41-BLK, 45mm preto",
                 ["get_order_status", "get_product_info", "modify_order_items"],
-                ["Diferença de preço: $30.00"],
+                ["Diferença de preço: US$\xa030,00"],
             ),
         ],
     },

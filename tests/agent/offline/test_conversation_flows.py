@@ -147,7 +147,7 @@ def test_a_pending_request_survives_a_restart(uow_factory: UowFactory) -> None:
     second = LiveChat.resume(uow_factory, first.ctx.conversation_id or "")
     turn = second.say("veio com defeito")
     assert turn.tools == ["get_order_status", "process_return"]
-    assert "Reembolso: $263.99" in turn.text
+    assert "Reembolso: US$\xa0263,99" in turn.text
 
 
 def test_the_transcript_is_stored_with_the_engines_tool_calls(
