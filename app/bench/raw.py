@@ -67,3 +67,41 @@ class Raw:
         total = sum(len(self.rows(q, product_id)) for q in (*PRODUCT, STOCK_TOTALS))
         self.connection.commit()
         return total
+
+
+MESSAGE = (
+    "INSERT INTO messages (conversation_id, role, content, tool_calls, tool_call_id, name, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+AUDIT = (
+    "INSERT INTO tool_call_records (conversation_id, call_id, name, arguments, outcome, "
+    "duration_ms, actor, customer_id, toolset, created_at) "
+    "VALUES (?, ?, ?, ?, 'ok', 0, 'customer', ?, 'support', ?)"
+)
+
+
+def turn_writes(raw: Raw, conversation_id: str, customer_id: str, texts: list[str]) -> None:
+    """The floor of a turn's writes: its four messages and the audit row, each message
+    committed before the next step, as the loop's guarantee requires (user; assistant with
+    the call; tool result with its audit row; answer)."""
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    user, call, result, answer = texts
+    steps: list[list[tuple[str, tuple[object, ...]]]] = [
+        [(MESSAGE, (conversation_id, "user", user, None, None, None, now))],
+        [(MESSAGE, (conversation_id, "assistant", "", call, None, None, now))],
+        [
+            (MESSAGE, (conversation_id, "tool", result, None, "c1", "get_order_status", now)),
+            (AUDIT, (conversation_id, "c1", "get_order_status", "{}", customer_id, now)),
+        ],
+        [(MESSAGE, (conversation_id, "assistant", answer, None, None, None, now))],
+    ]
+    for step in steps:
+        cursor = raw.connection.cursor()
+        try:
+            for statement, params in step:
+                cursor.execute(statement if raw.qmark else statement.replace("?", "%s"), params)
+        finally:
+            cursor.close()
+        raw.connection.commit()

@@ -15,16 +15,17 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
-from sqlalchemy import text
+from sqlalchemy import Connection, exists, or_, select, text
 
 from seed_data.generator import GenerateSpec, generate_store, workers_for
 from seed_data.generator.orders import MAX_ORDERS
 from services import schema
 from services.db import get_engine
+from services.models import Fulfillment, Order, OrderStatus, ReturnRequest
 from services.uow import UowFactory
 
 AS_OF = datetime(2026, 1, 1, tzinfo=UTC)
@@ -98,10 +99,12 @@ def sqlite_store(
     return Store(url=url, orders=orders, reused=False, seconds=seconds)
 
 
-def postgres_store(orders: int, *, progress: Progress | None = None) -> Store:
+def postgres_store(
+    orders: int, *, name: str | None = None, progress: Progress | None = None
+) -> Store:
     """The PostgreSQL store of ``orders`` orders (a database of its own), made when missing."""
     spec = spec_for(orders)
-    name = f"storedesk_bench_{orders}"
+    name = name or f"storedesk_bench_{orders}"
     base = PG_ADMIN.rsplit("/", 1)[0]
     url = f"{base}/{name}"
     with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5) as conn:
@@ -159,17 +162,37 @@ def sample(store: Store, *, size: int = 200, delivered: int = 0) -> Sample:
             ).one()
             for n in picks
         ]
-        done = connection.execute(
-            text(
-                "SELECT o.id, o.customer_id FROM orders o WHERE o.status = 'delivered' "
-                "AND NOT EXISTS (SELECT 1 FROM return_requests r WHERE r.order_id = o.id) "
-                "ORDER BY o.id DESC LIMIT :n"
-            ),
-            {"n": delivered},
-        ).all() if delivered else []  # fmt: skip
+        done = _returnable(connection, delivered) if delivered else []
         products = [r[0] for r in connection.execute(text("SELECT id FROM products ORDER BY id"))]
     return Sample(
         orders=[(r[0], r[1]) for r in rows],
-        delivered=[(r[0], r[1]) for r in done],
+        delivered=done,
         products=rng.sample(products, min(size, len(products))),
     )
+
+
+def _returnable(connection: Connection, n: int) -> list[tuple[str, str]]:
+    """Delivered orders, delivered in the last ten days and not yet returned: a return of
+    every item is accepted for them (return windows are at least that long)."""
+    since = AS_OF - timedelta(days=10)
+    old = exists().where(
+        Fulfillment.order_id == Order.id,
+        or_(Fulfillment.delivered_at.is_(None), Fulfillment.delivered_at < since),
+    )
+    returned = exists().where(ReturnRequest.order_id == Order.id)
+    query = (
+        select(Order.id, Order.customer_id)
+        .where(Order.status == OrderStatus.DELIVERED, Order.placed_at >= since - timedelta(days=30))
+        .where(~old, ~returned)
+        .order_by(Order.id)
+        .limit(n)
+    )
+    return [(r[0], r[1]) for r in connection.execute(query)]
+
+
+def drop_postgres_store(store: Store) -> None:
+    """Remove a PostgreSQL bench store (tests make throw-away ones)."""
+    get_engine(store.url).dispose()
+    name = store.url.rsplit("/", 1)[1]
+    with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,10 +22,15 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from app.bench import concurrency as concurrency_bench
+from app.bench import loop as loop_bench
 from app.bench import reads as reads_bench
 from app.bench import schemas as schemas_bench
 from app.bench import seed as seed_bench
+from app.bench import turns as turns_bench
+from app.bench import writes as writes_bench
 from app.bench.stores import Progress as ProgressFn
+from app.bench.table import Result
 from seed_data.generator import GenerateSpec, workers_for
 from services.errors import DomainError
 
@@ -81,6 +87,67 @@ def reads_command(
     """Read tools through the dispatcher vs the raw SQL of the same rows (SQLite stores)."""
     with _Bars() as progress:
         result = reads_bench.run(_sizes(orders), n=n, max_seconds=max_seconds, progress=progress)
+    result.publish(console, out or None)
+
+
+@app.command("writes")
+def writes_command(
+    orders: int = typer.Option(1_000_000, "--orders", help="Store size (SQLite)."),
+    n: int = typer.Option(300, "-n", help="Returns previewed and confirmed (one order each)."),
+    max_seconds: float = MAX_SECONDS,
+    out: str = OUT,
+) -> None:
+    """process_return preview (dispatcher) and confirm, against a raw SQL write floor."""
+    with _Bars() as progress:
+        result = writes_bench.run(orders=orders, n=n, max_seconds=max_seconds, progress=progress)
+    result.publish(console, out or None)
+
+
+@app.command("loop")
+def loop_command(
+    orders: int = typer.Option(10_000, "--orders", help="Store size (SQLite)."),
+    turns: int = typer.Option(200, "--turns", help="Turns per conversation."),
+    conversations: int = typer.Option(3, "--conversations"),
+    max_seconds: float = typer.Option(120.0, "--max-seconds"),
+    out: str = OUT,
+) -> None:
+    """Loop overhead per turn (scripted model), turn 1 against turn 200."""
+    with _Bars() as progress:
+        result = loop_bench.run(
+            orders=orders,
+            turns=turns,
+            conversations_n=conversations,
+            max_seconds=max_seconds,
+            progress=progress,
+        )
+    result.publish(console, out or None)
+
+
+@app.command("turns")
+def turns_command(
+    orders: int = typer.Option(10_000, "--orders", help="Store size (PostgreSQL)."),
+    n: int = typer.Option(300, "-n", help="Turns."),
+    max_seconds: float = MAX_SECONDS,
+    out: str = OUT,
+) -> None:
+    """CPU of one offline turn on PostgreSQL, against the raw SQL of the same turn."""
+    with _Bars() as progress:
+        result = turns_bench.run(orders=orders, n=n, max_seconds=max_seconds, progress=progress)
+    result.publish(console, out or None)
+
+
+@app.command("concurrency")
+def concurrency_command(
+    orders: int = typer.Option(10_000, "--orders", help="Store size (PostgreSQL)."),
+    workers: int = typer.Option(4, "--workers", help="Serving processes."),
+    seconds: float = typer.Option(20.0, "--seconds", help="Measured window."),
+    out: str = OUT,
+) -> None:
+    """Offline turns per second served by several processes on PostgreSQL."""
+    with _Bars() as progress:
+        result = concurrency_bench.run(
+            orders=orders, workers=workers, seconds=seconds, progress=progress
+        )
     result.publish(console, out or None)
 
 
@@ -147,9 +214,17 @@ def all_command(
     max_seconds: float = MAX_SECONDS,
     out: str = OUT,
 ) -> None:
-    """Every bench at its default size, one after the other (`make bench`)."""
-    with _Bars() as progress:
-        results = [reads_bench.run([10_000, 1_000_000], max_seconds=max_seconds, progress=progress)]
-    results.append(schemas_bench.run())
-    for result in results:
+    """Every bench at its default size, one after the other (`make bench`; not seed,
+    which rebuilds a 1M store: run `storedesk bench seed` on its own)."""
+    runs: list[Callable[[ProgressFn], Result]] = [
+        lambda p: reads_bench.run([10_000, 1_000_000], max_seconds=max_seconds, progress=p),
+        lambda p: writes_bench.run(max_seconds=max_seconds, progress=p),
+        lambda p: loop_bench.run(max_seconds=2 * max_seconds, progress=p),
+        lambda p: turns_bench.run(max_seconds=max_seconds, progress=p),
+        lambda p: concurrency_bench.run(progress=p),
+        lambda p: schemas_bench.run(),
+    ]
+    for bench in runs:
+        with _Bars() as progress:
+            result = bench(progress)
         result.publish(console, out or None)

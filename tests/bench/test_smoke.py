@@ -7,14 +7,16 @@ about speed (the figures on a tiny store on a busy machine mean nothing).
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from app.bench import reads, schemas
+from app.bench import concurrency, loop, reads, schemas, turns, writes
 from app.bench.report import read_bench_section
-from app.bench.stores import sample, sqlite_store
+from app.bench.stores import Store, drop_postgres_store, postgres_store, sample, sqlite_store
 from app.cli import app
 
 TINY = 300
@@ -55,3 +57,46 @@ def test_schemas_command_writes_its_section(tmp_path: Path) -> None:
     section = read_bench_section("schemas", out)
     assert section and "support/customer" in section
     assert schemas.run(n=2, max_seconds=5).rows
+
+
+def test_writes_smoke(bench_dir: Path) -> None:
+    result = writes.run(
+        orders=TINY, n=3, max_seconds=20, store_for=lambda k: sqlite_store(k, where=bench_dir)
+    )
+    assert [row[1] for row in result.rows] == ["3", "3", "3"]
+    assert "0 error(s)" in result.notes[-1]
+
+
+def test_loop_smoke(bench_dir: Path) -> None:
+    result = loop.run(
+        orders=TINY,
+        turns=12,
+        conversations_n=1,
+        max_seconds=30,
+        store_for=lambda k: sqlite_store(k, where=bench_dir),
+    )
+    labels = [row[0] for row in result.rows]
+    assert "loop overhead, turns 1-10" in labels and "loop overhead, turns 3-12" in labels
+    assert any("0 error(s)" in note for note in result.notes)
+
+
+@pytest.fixture(scope="module")
+def pg_store(pg_server: str) -> Iterator[Store]:
+    store = postgres_store(TINY, name=f"storedesk_bench_test_{uuid.uuid4().hex[:8]}")
+    yield store
+    drop_postgres_store(store)
+
+
+@pytest.mark.postgres
+def test_turns_smoke(pg_store: Store) -> None:
+    result = turns.run(orders=TINY, n=6, max_seconds=30, store_for=lambda k: pg_store)
+    assert result.rows[1][0] == "offline turn (CPU)" and result.rows[1][1] == "6"
+    assert any(note.startswith("0 error(s)") for note in result.notes)
+
+
+@pytest.mark.postgres
+def test_concurrency_smoke(pg_store: Store) -> None:
+    result = concurrency.run(orders=TINY, workers=2, seconds=2, store_for=lambda k: pg_store)
+    assert [row[0] for row in result.rows] == ["baseline: 1 process (sequential)", "2 processes"]
+    for row in result.rows:
+        assert float(row[1]) > 0 and row[2] == "0"  # turns/s, errors
