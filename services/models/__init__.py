@@ -22,6 +22,7 @@ from services.models.enums import (
     Tier,
     TransactionType,
 )
+from services.models.help import HELP_CATEGORIES, HELP_LOCALES, HelpArticle, HelpPassage
 from services.models.orders import (
     Fulfillment,
     LedgerEntry,
@@ -33,6 +34,8 @@ from services.models.orders import (
 
 __all__ = [
     "CENT",
+    "HELP_CATEGORIES",
+    "HELP_LOCALES",
     "Actor",
     "Base",
     "Conversation",
@@ -41,6 +44,8 @@ __all__ = [
     "Feedback",
     "Fulfillment",
     "HandoffTicket",
+    "HelpArticle",
+    "HelpPassage",
     "IdempotencyRecord",
     "LedgerEntry",
     "Message",
