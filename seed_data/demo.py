@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert
@@ -37,7 +38,12 @@ from services.models import (
     Variant,
     Warehouse,
 )
+from services.help_center.articles import write_article
+from services.help_center.files import read_dir
 from services.uow import UowFactory
+
+# The demo store's help center: markdown files with front matter, one folder per language.
+HELP_CENTER_DIR = Path(__file__).resolve().parent / "help_center"
 
 WAREHOUSES = [
     {"id": "WH-CHI", "name": "Chicago", "city": "Chicago", "state": "IL", "zip": "60607"},
@@ -670,5 +676,10 @@ def load_demo(uow_factory: UowFactory, now: datetime | None = None) -> dict[str,
             (TrackingEvent, "events"),
         ):
             uow.session.execute(insert(model), rows[key])
+        articles = read_dir(HELP_CENTER_DIR)
+        for draft in articles:
+            write_article(uow.session, draft, author="demo", now=now or datetime.now(UTC))
         uow.commit()
-    return {key: len(value) for key, value in rows.items()}
+    counts = {key: len(value) for key, value in rows.items()}
+    counts["help_articles"] = len(articles)
+    return counts

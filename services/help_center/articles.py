@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from pydantic import ValidationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from services.errors import InvalidRequest, NotFound
@@ -87,7 +87,7 @@ def write_article(session: Session, draft: ArticleDraft, *, author: str, now: da
     session.execute(delete(HelpPassage).where(HelpPassage.article_id == aid))
     rows = passage_rows(article)
     if rows:
-        session.execute(HelpPassage.__table__.insert(), rows)
+        session.execute(insert(HelpPassage), rows)
     session.expire(article, ["passages"])
     return aid
 

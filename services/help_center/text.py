@@ -133,7 +133,7 @@ class Passage:
 def split_passages(title: str, body: str) -> list[Passage]:
     """An article's sections (by markdown heading), long ones split at paragraphs."""
     sections: list[Passage] = []
-    heading, lines = title, []
+    heading, lines = title, list[str]()
     for line in body.splitlines():
         m = _HEADING.match(line)
         if m:

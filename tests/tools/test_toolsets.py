@@ -69,7 +69,7 @@ def test_support_set_has_the_specified_tools() -> None:
         "get_order_status", "check_product_availability", "process_return",
         "get_customer_info", "get_product_info", "cancel_order", "change_shipping_address",
         "change_payment_method", "modify_order_items", "exchange_items", "find_customer",
-        "list_product_types", "transfer_to_human",
+        "list_product_types", "transfer_to_human", "search_help_center",
     }  # fmt: skip
     assert set(SUPPORT.names(CUSTOMER)) == set(SUPPORT.names(STAFF)) - {"find_customer"}
 

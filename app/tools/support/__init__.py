@@ -6,15 +6,18 @@ see the staff variant that takes a customer id or email.
 """
 
 from app.tools.base import ToolSet
-from app.tools.support import reads, writes
+from app.tools.support import help_center, reads, writes
 
 SUPPORT = ToolSet(
     "support",
     [
         *reads.READ_TOOLS,
         *writes.WRITE_TOOLS,
+        *help_center.HELP_TOOLS,
     ],
-    description="Customer-service desk: orders, products, stock, account, changes, hand-off.",
+    description=(
+        "Customer-service desk: orders, products, stock, account, changes, hand-off, help articles."
+    ),
 )
 
 __all__ = ["SUPPORT"]
