@@ -25,6 +25,8 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from services.help_center.articles import write_article
+from services.help_center.files import read_dir
 from services.models import (
     Customer,
     Fulfillment,
@@ -38,8 +40,6 @@ from services.models import (
     Variant,
     Warehouse,
 )
-from services.help_center.articles import write_article
-from services.help_center.files import read_dir
 from services.uow import UowFactory
 
 # The demo store's help center: markdown files with front matter, one folder per language.

@@ -38,11 +38,12 @@ def validate(draft: ArticleDraft) -> ArticleDraft:
 def make_draft(**fields: object) -> ArticleDraft:
     """An ArticleDraft from loose input, with a domain error instead of pydantic's."""
     try:
-        return ArticleDraft.model_validate(fields)
+        draft = ArticleDraft.model_validate(fields)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"]) or "article"
         raise InvalidRequest(f"{where}: {first['msg']}") from None
+    return validate(draft)
 
 
 def passage_rows(article: HelpArticle) -> list[dict[str, object]]:
