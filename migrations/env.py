@@ -83,11 +83,30 @@ def run_migrations_online() -> None:
     engine = make_engine(_url())
     try:
         with engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=False)
             _configure(connection)
             with context.begin_transaction():
                 context.run_migrations()
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=True)
     finally:
         engine.dispose()
+
+
+def _sqlite_foreign_keys(connection: Any, *, on: bool) -> None:
+    """Batch mode rebuilds a table by copy, drop and rename; with foreign keys on, the
+    drop fires the ON DELETE actions of the tables pointing at it (CASCADE would delete
+    every message of a rebuilt `conversations`, SET NULL unlink every ticket). SQLite
+    ignores this pragma inside a transaction, so it is set on the raw connection before
+    the migration's transaction begins; afterwards the links are checked."""
+    raw = connection.connection.dbapi_connection
+    if on:
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
 if context.is_offline_mode():

@@ -1,8 +1,28 @@
-"""Hand-off to a human: open a ticket staff see in the inbox."""
+"""Who holds a conversation: the assistant, a queue waiting for a person, a named
+person, or nobody because it is resolved. This module owns the transitions the customer
+and the assistant cause; the staff ones (claim, assign, reply, resolve, hand back) live
+in `services.inbox_actions` and share the helpers below.
+
+    assistant --transfer_to_human--> waiting          (ticket open)
+    waiting --claim/assign/staff reply--> with_person  (ticket claimed, named assignee)
+    waiting|with_person --resolve--> resolved          (ticket resolved)
+    waiting|with_person --hand back--> assistant       (ticket returned_to_ai)
+    resolved --customer writes--> with_person (the last assignee) or waiting: a reopen
+
+Every transition writes a system event into the transcript (role "system", `name` the
+event key, `author` the staff member), which the chat shows the customer in their
+language and insights count. While a person holds the conversation the assistant never
+answers; while it waits for one, only if the operator allows it.
+"""
 
 from __future__ import annotations
 
 import secrets
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from services.db import begin_write
 from services.errors import InvalidRequest, NotFound
@@ -11,13 +31,104 @@ from services.models import (
     ConversationStatus,
     Customer,
     HandoffTicket,
+    Message,
     TicketStatus,
+    utcnow,
 )
 from services.uow import UowFactory
 from services.views import HandoffView
 
 REASON_CATEGORIES = ("policy_exception", "complaint", "technical", "out_of_scope", "other")
 MAX_SUMMARY = 4000
+ACTIVE_TICKET = (TicketStatus.OPEN, TicketStatus.CLAIMED)
+
+# Event keys (Message.name of role "system"); the English text is what the CLI and any
+# reader without the catalogue shows. The chat renders `handoff.event.<kind>` per locale.
+EVENT_PREFIX = "handoff."
+REQUESTED = "handoff.requested"
+JOINED = "handoff.joined"
+RESOLVED = "handoff.resolved"
+HANDED_BACK = "handoff.handed_back"
+REOPENED = "handoff.reopened"
+EVENT_TEXT = {
+    REQUESTED: "A person from our team will reply here.",
+    JOINED: "{name} joined",
+    RESOLVED: "{name} marked this resolved",
+    HANDED_BACK: "The assistant is back",
+    REOPENED: "Conversation reopened",
+}
+
+
+class ConversationState(BaseModel):
+    conversation_id: str
+    state: str  # assistant | waiting | with_person | resolved
+    assignee: str | None
+    ticket_id: str | None  # the active ticket, or the last one when resolved
+
+
+class Admission(BaseModel):
+    """A customer's message, stored, and whether the assistant may answer it."""
+
+    message_id: int
+    state: str
+    assignee: str | None
+    may_answer: bool
+    reopened: bool = False
+
+
+def add_event(
+    session: Any, conversation: Conversation, key: str, *, staff: str | None = None
+) -> Message:
+    """A system event in the transcript (same transaction as the transition it records)."""
+    message = Message(
+        conversation_id=conversation.id,
+        role="system",
+        content=EVENT_TEXT[key].format(name=staff or "Staff"),
+        name=key,
+        author=staff,
+    )
+    session.add(message)
+    conversation.updated_at = utcnow()
+    return message
+
+
+def lock_conversation(session: Any, conversation_id: str) -> Conversation:
+    begin_write(session)
+    conversation = session.scalars(
+        select(Conversation).where(Conversation.id == conversation_id).with_for_update()
+    ).first()
+    if conversation is None:
+        raise NotFound("Conversation not found.")
+    return conversation
+
+
+def active_ticket(session: Any, conversation_id: str) -> HandoffTicket | None:
+    return session.scalars(
+        select(HandoffTicket).where(
+            HandoffTicket.conversation_id == conversation_id,
+            HandoffTicket.status.in_(ACTIVE_TICKET),
+        )
+    ).first()
+
+
+def last_ticket(session: Any, conversation_id: str) -> HandoffTicket | None:
+    return session.scalars(
+        select(HandoffTicket)
+        .where(HandoffTicket.conversation_id == conversation_id)
+        .order_by(HandoffTicket.created_at.desc(), HandoffTicket.id.desc())
+        .limit(1)
+    ).first()
+
+
+def _handoff_view(ticket: HandoffTicket) -> HandoffView:
+    return HandoffView(
+        ticket_id=ticket.id,
+        status=ticket.status.value,
+        reason_category=ticket.reason_category,
+        customer_id=ticket.customer_id,
+        conversation_id=ticket.conversation_id,
+        created_at=ticket.created_at,
+    )
 
 
 def open_handoff(
@@ -28,7 +139,12 @@ def open_handoff(
     conversation_id: str | None = None,
     customer_id: str | None,
 ) -> HandoffView:
-    """Open a ticket (id HT-…) with the model's summary of what the customer needs."""
+    """Open a ticket (id HT-…): the conversation waits for a person.
+
+    One active ticket per conversation: asking again while one is open or held returns
+    that ticket (a model calling the tool sixteen times in a turn opens one). The partial
+    unique index `uq_handoff_tickets_one_active` holds the line under races.
+    """
     summary = summary.strip()
     if not summary:
         raise InvalidRequest(
@@ -38,18 +154,38 @@ def open_handoff(
         raise InvalidRequest(
             "Unknown hand-off reason.", hint=f"Use one of: {', '.join(REASON_CATEGORIES)}."
         )
+    try:
+        return _open(uow_factory, summary, reason_category, conversation_id, customer_id)
+    except IntegrityError:
+        # A concurrent call won the race between our check and our insert: theirs stands.
+        if conversation_id is None:
+            raise
+        with uow_factory() as uow:
+            ticket = active_ticket(uow.session, conversation_id)
+            if ticket is None:
+                raise
+            return _handoff_view(ticket)
+
+
+def _open(
+    uow_factory: UowFactory,
+    summary: str,
+    reason_category: str,
+    conversation_id: str | None,
+    customer_id: str | None,
+) -> HandoffView:
     with uow_factory() as uow:
         s = uow.session
         begin_write(s)
-        conversation = None if conversation_id is None else s.get(Conversation, conversation_id)
-        if conversation_id is not None and conversation is None:
-            raise NotFound("Conversation not found.", hint="Open the hand-off without it.")
+        conversation = None
+        if conversation_id is not None:
+            conversation = lock_conversation(s, conversation_id)
         if customer_id is not None and s.get(Customer, customer_id) is None:
             raise NotFound("Customer not found.", hint="Open the hand-off without a customer.")
         if conversation is not None:
-            # Stored, not only derived from the ticket, so every reader of the
-            # conversation (loop, CLI, insights) sees it waiting for a person.
-            conversation.status = ConversationStatus.HANDED_OFF
+            existing = active_ticket(s, conversation.id)
+            if existing is not None:
+                return _handoff_view(existing)
         ticket = HandoffTicket(
             id="HT-" + secrets.token_hex(5).upper(),
             conversation_id=conversation_id,
@@ -59,12 +195,96 @@ def open_handoff(
             status=TicketStatus.OPEN,
         )
         s.add(ticket)
+        if conversation is not None:
+            conversation.status = ConversationStatus.WAITING
+            conversation.assignee = None
+            add_event(s, conversation, REQUESTED)
+        s.flush()
+        view = _handoff_view(ticket)
         uow.commit()
-        return HandoffView(
-            ticket_id=ticket.id,
-            status=ticket.status.value,
-            reason_category=ticket.reason_category,
-            customer_id=ticket.customer_id,
-            conversation_id=ticket.conversation_id,
-            created_at=ticket.created_at,
+        return view
+
+
+def accept_customer_message(
+    uow_factory: UowFactory,
+    *,
+    conversation_id: str,
+    content: str,
+    customer_id: str | None = None,
+    allow_while_waiting: bool = False,
+) -> Admission:
+    """Store the customer's message and say whether the assistant may answer it.
+
+    One transaction: a message written after Resolve reopens the conversation (back to
+    the person who resolved it, or to the queue) before it is stored, so the assistant
+    never answers into a conversation a person owns. `customer_id`, when given, must own
+    the conversation (another customer's conversation reads as missing).
+    """
+    with uow_factory() as uow:
+        s = uow.session
+        conversation = lock_conversation(s, conversation_id)
+        if customer_id is not None and conversation.customer_id != customer_id:
+            raise NotFound("Conversation not found.")
+        reopened = False
+        if conversation.status == ConversationStatus.RESOLVED:
+            _reopen(s, conversation)
+            reopened = True
+        if not conversation.title:
+            conversation.title = content.strip().replace("\n", " ")[:80]
+        message = Message(conversation_id=conversation.id, role="user", content=content)
+        s.add(message)
+        conversation.updated_at = utcnow()
+        s.flush()
+        state = ConversationStatus(conversation.status)
+        admission = Admission(
+            message_id=message.id,
+            state=state.value,
+            assignee=conversation.assignee,
+            may_answer=state == ConversationStatus.ASSISTANT
+            or (state == ConversationStatus.WAITING and allow_while_waiting),
+            reopened=reopened,
+        )
+        uow.commit()
+        return admission
+
+
+def _reopen(s: Any, conversation: Conversation) -> None:
+    ticket = last_ticket(s, conversation.id)
+    if ticket is None or ticket.status != TicketStatus.RESOLVED:
+        # Resolved without a person (or handed back since): the assistant takes it again.
+        conversation.status = ConversationStatus.ASSISTANT
+        conversation.assignee = None
+    else:
+        ticket.status = TicketStatus.CLAIMED if ticket.assignee else TicketStatus.OPEN
+        ticket.resolved_at = None
+        ticket.reopens = (ticket.reopens or 0) + 1
+        conversation.status = (
+            ConversationStatus.WITH_PERSON if ticket.assignee else ConversationStatus.WAITING
+        )
+        conversation.assignee = ticket.assignee
+    add_event(s, conversation, REOPENED)
+
+
+def assistant_may_answer(
+    uow_factory: UowFactory, *, conversation_id: str, allow_while_waiting: bool = False
+) -> bool:
+    state = conversation_state(uow_factory, conversation_id=conversation_id)
+    return state.state == ConversationStatus.ASSISTANT or (
+        state.state == ConversationStatus.WAITING and allow_while_waiting
+    )
+
+
+def conversation_state(uow_factory: UowFactory, *, conversation_id: str) -> ConversationState:
+    with uow_factory() as uow:
+        conversation = uow.session.get(Conversation, conversation_id)
+        if conversation is None:
+            raise NotFound("Conversation not found.")
+        ticket = active_ticket(uow.session, conversation_id)
+        if ticket is None and conversation.status == ConversationStatus.RESOLVED:
+            ticket = last_ticket(uow.session, conversation_id)
+        return ConversationState(
+            conversation_id=conversation.id,
+            state=ConversationStatus(conversation.status).value,
+            assignee=conversation.assignee,
+            ticket_id=ticket.id if ticket else None,
         )

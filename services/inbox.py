@@ -11,9 +11,10 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import and_, func, select
 
 from services.errors import InvalidRequest, NotFound
+from services.handoff import ACTIVE_TICKET
 from services.models import (
     Conversation,
     ConversationStatus,
@@ -27,7 +28,12 @@ from services.models import (
 from services.uow import UowFactory
 
 MAX_REPLY_CHARS = 4000
-ACTIVE_TICKET = (TicketStatus.OPEN, TicketStatus.CLAIMED)
+# Views of the desk besides the plain states: what waits for a staff reply, and the
+# older names of the states (open = with the assistant, handed_off = with or awaiting a
+# person) that links and callers may still use.
+NEEDS_REPLY = "needs_reply"
+PERSON_STATES = (ConversationStatus.WAITING, ConversationStatus.WITH_PERSON)
+VIEWS = (NEEDS_REPLY, "open", "handed_off", *(s.value for s in ConversationStatus))
 
 
 class TicketView(BaseModel):
@@ -40,6 +46,22 @@ class TicketView(BaseModel):
     assignee: str | None
     created_at: datetime
     resolved_at: datetime | None
+    claimed_at: datetime | None = None
+    first_response_at: datetime | None = None
+    reopens: int = 0
+
+    @property
+    def first_response_s(self) -> float | None:
+        """Seconds from the hand-off to the first staff reply."""
+        if self.first_response_at is None:
+            return None
+        return (self.first_response_at - self.created_at).total_seconds()
+
+    @property
+    def resolution_s(self) -> float | None:
+        if self.resolved_at is None or self.status != TicketStatus.RESOLVED:
+            return None
+        return (self.resolved_at - self.created_at).total_seconds()
 
 
 class ConversationRow(BaseModel):
@@ -56,6 +78,10 @@ class ConversationRow(BaseModel):
     messages: int
     ticket_id: str | None = None
     ticket_status: str | None = None
+    assignee: str | None = None
+    unread: int = 0  # customer messages after the last one staff read
+    needs_reply: bool = False  # with or waiting for a person, the customer spoke last
+    ticket: TicketView | None = None
 
 
 class MessageView(BaseModel):
@@ -93,38 +119,46 @@ def list_conversations(
     status: str | None = None,
     customer_id: str | None = None,
     actor: str | None = None,
+    assignee: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = 200,
 ) -> list[ConversationRow]:
-    """Newest activity first. `status` is open, resolved or handed_off; dates bound
-    `updated_at` (since inclusive, until exclusive)."""
-    if status is not None and status not in {s.value for s in ConversationStatus}:
+    """Newest activity first. `status` is a state (assistant, waiting, with_person,
+    resolved), `needs_reply` (with or waiting for a person and the customer spoke last),
+    or an older name (open, handed_off); dates bound `updated_at` (since inclusive,
+    until exclusive); `assignee` keeps the conversations a person holds."""
+    if status is not None and status not in VIEWS:
         raise InvalidRequest(f"Unknown conversation status {status!r}.")
-    counts = (
-        select(Message.conversation_id, func.count(Message.id).label("n"))
-        .where(Message.role.in_(("user", "assistant", "staff")), Message.content != "")
-        .group_by(Message.conversation_id)
-        .subquery()
-    )
+    counts = _counts().subquery()
     stmt = (
-        select(Conversation, Customer.first_name, Customer.last_name, counts.c.n)
+        select(
+            Conversation,
+            Customer.first_name,
+            Customer.last_name,
+            counts.c.n,
+            counts.c.last_user,
+            counts.c.last_staff,
+            counts.c.unread,
+        )
         .outerjoin(Customer, Customer.id == Conversation.customer_id)
         .outerjoin(counts, counts.c.conversation_id == Conversation.id)
         .order_by(Conversation.updated_at.desc(), Conversation.id)
         .limit(max(1, min(limit, 1000)))
     )
-    # A conversation with a ticket still waiting for a person counts as handed off,
-    # whatever its stored status: a ticket may be opened without touching the status.
-    waiting = exists().where(
-        HandoffTicket.conversation_id == Conversation.id, HandoffTicket.status.in_(ACTIVE_TICKET)
-    )
-    if status == ConversationStatus.HANDED_OFF:
-        stmt = stmt.where(or_(Conversation.status == status, waiting))
-    elif status == ConversationStatus.OPEN:
-        stmt = stmt.where(Conversation.status == status, ~waiting)
+    if status == NEEDS_REPLY:
+        stmt = stmt.where(
+            Conversation.status.in_(PERSON_STATES),
+            func.coalesce(counts.c.last_user, 0) > func.coalesce(counts.c.last_staff, 0),
+        )
+    elif status == "handed_off":
+        stmt = stmt.where(Conversation.status.in_(PERSON_STATES))
+    elif status == "open":
+        stmt = stmt.where(Conversation.status == ConversationStatus.ASSISTANT)
     elif status:
         stmt = stmt.where(Conversation.status == status)
+    if assignee:
+        stmt = stmt.where(Conversation.assignee == assignee)
     if actor:
         stmt = stmt.where(Conversation.actor == actor)
     if customer_id:
@@ -136,7 +170,32 @@ def list_conversations(
     with uow_factory() as uow:
         rows = uow.session.execute(stmt).all()
         tickets = _latest_tickets(uow.session, [r[0].id for r in rows])
-        return [_row(c, first, last, n, tickets.get(c.id)) for c, first, last, n in rows]
+        return [
+            _row(c, first, last, n, tickets.get(c.id), last_user, last_staff, unread)
+            for c, first, last, n, last_user, last_staff, unread in rows
+        ]
+
+
+def _counts() -> Any:
+    """Per conversation: visible messages, the last customer and staff message ids, and
+    customer messages staff have not read."""
+    visible = and_(Message.role.in_(("user", "assistant", "staff")), Message.content != "")
+    return (
+        select(
+            Message.conversation_id,
+            func.count(Message.id).filter(visible).label("n"),
+            func.max(Message.id).filter(Message.role == "user").label("last_user"),
+            func.max(Message.id).filter(Message.role == "staff").label("last_staff"),
+            func.count(Message.id)
+            .filter(
+                Message.role == "user",
+                Message.id > func.coalesce(Conversation.staff_read_id, 0),
+            )
+            .label("unread"),
+        )
+        .join(Conversation, Conversation.id == Message.conversation_id)
+        .group_by(Message.conversation_id)
+    )
 
 
 def _latest_tickets(session: Any, conversation_ids: list[str]) -> dict[str, HandoffTicket]:
@@ -153,19 +212,23 @@ def _latest_tickets(session: Any, conversation_ids: list[str]) -> dict[str, Hand
 
 
 def _row(
-    c: Conversation, first: str | None, last: str | None, n: int | None, t: HandoffTicket | None
+    c: Conversation,
+    first: str | None,
+    last: str | None,
+    n: int | None,
+    t: HandoffTicket | None,
+    last_user: int | None = None,
+    last_staff: int | None = None,
+    unread: int | None = None,
 ) -> ConversationRow:
+    status = ConversationStatus(c.status)
     return ConversationRow(
         id=c.id,
         title=c.title,
         customer_id=c.customer_id,
         customer_name=f"{first} {last}" if first else None,
         actor=str(c.actor),
-        status=(
-            ConversationStatus.HANDED_OFF.value
-            if t is not None and t.status in ACTIVE_TICKET
-            else str(c.status)
-        ),
+        status=status.value,
         provider=c.provider,
         model=c.model,
         created_at=c.created_at,
@@ -173,6 +236,10 @@ def _row(
         messages=n or 0,
         ticket_id=t.id if t else None,
         ticket_status=str(t.status) if t else None,
+        assignee=c.assignee,
+        unread=(unread or 0) if status in PERSON_STATES else 0,
+        needs_reply=status in PERSON_STATES and (last_user or 0) > (last_staff or 0),
+        ticket=ticket_view(t) if t else None,
     )
 
 
@@ -187,6 +254,9 @@ def ticket_view(t: HandoffTicket) -> TicketView:
         assignee=t.assignee,
         created_at=t.created_at,
         resolved_at=t.resolved_at,
+        claimed_at=t.claimed_at,
+        first_response_at=t.first_response_at,
+        reopens=t.reopens or 0,
     )
 
 
@@ -233,9 +303,17 @@ def transcript(uow_factory: UowFactory, *, conversation_id: str) -> Transcript:
             )
         )
         visible = [m for m in messages if m.role in ("user", "assistant", "staff") and m.content]
+        read = conversation.staff_read_id or 0
         return Transcript(
             conversation=_row(
-                conversation, first, last, len(visible), tickets[-1] if tickets else None
+                conversation,
+                first,
+                last,
+                len(visible),
+                tickets[-1] if tickets else None,
+                last_user=max((m.id for m in messages if m.role == "user"), default=None),
+                last_staff=max((m.id for m in messages if m.role == "staff"), default=None),
+                unread=sum(1 for m in messages if m.role == "user" and m.id > read),
             ),
             messages=[
                 MessageView(
@@ -308,8 +386,10 @@ def ratings(uow_factory: UowFactory, *, conversation_id: str) -> dict[int, int]:
 
 # Re-exported at the end: inbox_actions imports the views defined above.
 from services.inbox_actions import (  # noqa: E402
+    assign_ticket,
     claim_ticket,
     hand_back_to_ai,
+    mark_read,
     reply_as_staff,
     resolve_ticket,
 )
@@ -319,10 +399,12 @@ __all__ = [
     "MessageView",
     "TicketView",
     "Transcript",
+    "assign_ticket",
     "claim_ticket",
     "hand_back_to_ai",
     "list_conversations",
     "list_tickets",
+    "mark_read",
     "ratings",
     "reply_as_staff",
     "resolve_ticket",

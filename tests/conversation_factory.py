@@ -47,6 +47,13 @@ def add_conversation(
     title: str = "",
 ) -> str:
     conversation_id = str(uuid.uuid4())
+    if ticket and status == ConversationStatus.ASSISTANT:
+        # The state a real hand-off leaves the conversation in (services.handoff).
+        status = {
+            TicketStatus.OPEN: ConversationStatus.WAITING,
+            TicketStatus.CLAIMED: ConversationStatus.WITH_PERSON,
+            TicketStatus.RESOLVED: ConversationStatus.RESOLVED,
+        }.get(ticket_status, status)
     with uow_factory() as uow:
         s = uow.session
         s.add(

@@ -82,7 +82,7 @@ def test_claim_reply_resolve(store, handed_off):
 def test_hand_back_reopens_the_conversation_for_the_ai(store, handed_off):
     inbox.hand_back_to_ai(store, ticket_id="HT-100", staff_name="Ana")
     row = inbox.transcript(store, conversation_id=handed_off).conversation
-    assert (row.status, row.ticket_status) == ("open", "returned_to_ai")
+    assert (row.status, row.ticket_status) == ("assistant", "returned_to_ai")
     assert inbox.list_tickets(store, status="active") == []
 
 
@@ -101,7 +101,7 @@ def test_a_waiting_ticket_marks_an_open_conversation_handed_off(store):
     cid = add_conversation(store, turns=[Turn("help", "ok")], ticket="HT-7")
     assert [c.id for c in inbox.list_conversations(store, status="handed_off")] == [cid]
     assert inbox.list_conversations(store, status="open") == []
-    assert inbox.list_conversations(store)[0].status == "handed_off"
+    assert inbox.list_conversations(store)[0].status == "waiting"
 
 
 def test_two_staff_claiming_at_once_get_one_winner(store, handed_off):

@@ -50,6 +50,16 @@ class ErrorEvent:
 
 
 @dataclass(frozen=True)
+class HeldForPerson:
+    """The customer's message was stored and a person holds (or is awaited in) the
+    conversation: the assistant does not answer this turn (`services.handoff`)."""
+
+    state: str  # waiting | with_person
+    assignee: str | None = None
+    kind: Literal["held_for_person"] = "held_for_person"
+
+
+@dataclass(frozen=True)
 class Usage:
     input_tokens: int = 0
     output_tokens: int = 0
@@ -66,4 +76,12 @@ class TurnFinished:
     kind: Literal["turn_finished"] = "turn_finished"
 
 
-Event = TextDelta | ToolCallStarted | ToolResult | ConfirmationRequired | ErrorEvent | TurnFinished
+Event = (
+    TextDelta
+    | ToolCallStarted
+    | ToolResult
+    | ConfirmationRequired
+    | ErrorEvent
+    | HeldForPerson
+    | TurnFinished
+)

@@ -27,6 +27,7 @@ from app.agent.events import (
     ConfirmationRequired,
     ErrorEvent,
     Event,
+    HeldForPerson,
     TextDelta,
     ToolCallStarted,
     ToolResult,
@@ -47,7 +48,7 @@ from app.tools.base import ToolSet
 from app.tools.context import ToolContext
 from app.tools.dispatch import DEFAULT_TIMEOUT_S, DispatchResult, dispatch, error_result
 from app.tools.schema import render
-from services import conversations
+from services import conversations, handoff
 
 log = logging.getLogger(__name__)
 
@@ -100,12 +101,17 @@ def run_turn(
     system_prompt: str | None = None,
     tool_timeout_s: float = DEFAULT_TIMEOUT_S,
     confirm_on_yes: bool = False,
+    answer_while_waiting: bool = False,
 ) -> Iterator[Event]:
     """Run one turn of ``conversation_id``; see the module docstring.
 
     ``confirm_on_yes`` is for chat-only channels (no Confirm button): a message that is
     just "yes" applies the one preview the previous answer offered, without asking the
     model (`app.agent.confirm`).
+
+    While a person holds the conversation (and, unless ``answer_while_waiting``, while
+    it waits for one) the message is stored and the turn ends without a model call:
+    services decide, in the same transaction that stores the message.
     """
     turn = _Turn(started=time.perf_counter(), model_name=model.model)
     if ctx.conversation_id != conversation_id:
@@ -123,9 +129,16 @@ def run_turn(
         yield turn.finished()
         return
     try:
-        conversations.append_message(
-            ctx.uow_factory, conversation_id=conversation_id, role="user", content=text
+        admission = handoff.accept_customer_message(
+            ctx.uow_factory,
+            conversation_id=conversation_id,
+            content=text,
+            allow_while_waiting=answer_while_waiting,
         )
+        if not admission.may_answer:
+            yield HeldForPerson(state=admission.state, assignee=admission.assignee)
+            yield turn.finished()
+            return
         if confirm_on_yes and is_affirmative(text):
             pending = pending_from_last_answer(ctx)
             if len(pending) == 1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text
+from sqlalchemy import Enum, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.models.base import ID, Base, CreatedAt, JSONType, utcnow
@@ -33,8 +33,12 @@ class Conversation(CreatedAt, Base):
     channel: Mapped[str] = mapped_column(String(20), default="web")
     title: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[ConversationStatus] = mapped_column(
-        _enum(ConversationStatus, "conversation_status"), default=ConversationStatus.OPEN
+        _enum(ConversationStatus, "conversation_status"), default=ConversationStatus.ASSISTANT
     )
+    # The staff member holding the conversation while it is with a person (else None).
+    assignee: Mapped[str | None] = mapped_column(String(100))
+    # The last message staff have seen in the inbox: later customer messages are unread.
+    staff_read_id: Mapped[int | None]
     provider: Mapped[str] = mapped_column(String(40), default="offline")
     model: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -129,10 +133,23 @@ class HandoffTicket(CreatedAt, Base):
     assignee: Mapped[str | None] = mapped_column(String(100))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     resolved_at: Mapped[datetime | None]
+    claimed_at: Mapped[datetime | None]
+    # The first staff reply: the desk's first-response time is this minus created_at.
+    first_response_at: Mapped[datetime | None]
+    reopens: Mapped[int] = mapped_column(default=0, server_default=text("0"))
 
     __table_args__ = (
         Index("ix_handoff_tickets_status", "status", "created_at"),
         Index("ix_handoff_tickets_conversation_id", "conversation_id"),
+        # One ticket waiting for or held by a person per conversation: a model calling
+        # transfer_to_human sixteen times in one turn (even concurrently) opens one.
+        Index(
+            "uq_handoff_tickets_one_active",
+            "conversation_id",
+            unique=True,
+            sqlite_where=text("status IN ('open', 'claimed')"),
+            postgresql_where=text("status IN ('open', 'claimed')"),
+        ),
     )
 
 

@@ -50,9 +50,20 @@ class RequestStatus(StrEnum):
 
 
 class ConversationStatus(StrEnum):
-    OPEN = "open"
+    """Who holds the conversation (services.handoff owns the transitions):
+
+    assistant -> waiting (a hand-off ticket is open) -> with_person (claimed by a named
+    staff member) -> resolved, or handed back to the assistant from waiting/with_person;
+    a customer writing after resolved reopens it (back to the person, or waiting).
+    """
+
+    ASSISTANT = "assistant"
+    WAITING = "waiting"
+    WITH_PERSON = "with_person"
     RESOLVED = "resolved"
-    HANDED_OFF = "handed_off"
+    # Earlier names, kept as aliases so code written against them reads the same state.
+    OPEN = "assistant"
+    HANDED_OFF = "waiting"
 
 
 class Actor(StrEnum):

@@ -100,7 +100,7 @@ def test_handoff_opens_a_ticket(demo: UowFactory) -> None:
         assert ticket.summary == "Wants a refund outside the window"
         assert ticket.conversation_id == "conv-1" and ticket.customer_id == "CUST-9821"
         conversation = uow.session.get(Conversation, "conv-1")
-        assert conversation is not None and conversation.status == "handed_off"
+        assert conversation is not None and conversation.status == "waiting"
 
 
 def test_handoff_validates(demo: UowFactory) -> None:

@@ -10,9 +10,7 @@ from app.tools.actions import scope
 from app.tools.base import LenientArgs, NoArgs, Tool
 from app.tools.context import ToolContext
 from services import availability, catalog, customers, handoff, orders
-from services import conversations as convs
 from services.errors import InvalidRequest
-from services.models import ConversationStatus
 from services.views import (
     Availability,
     CustomerMatch,
@@ -156,12 +154,6 @@ def transfer_to_human(ctx: ToolContext, args: HandoffArgs) -> HandoffResult:
         conversation_id=ctx.conversation_id,
         customer_id=ctx.customer_id,
     )
-    if ctx.conversation_id:
-        convs.set_conversation_status(
-            ctx.uow_factory,
-            conversation_id=ctx.conversation_id,
-            status=ConversationStatus.HANDED_OFF,
-        )
     return HandoffResult(ticket=ticket)
 
 
