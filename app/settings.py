@@ -46,6 +46,9 @@ class AppSettings(BaseSettings):
     # Responses API: chain with previous_response_id (server keeps state) or send the
     # full input each time (for servers that store nothing).
     storedesk_responses_stateless: bool = False
+    # While a hand-off waits for a person, may the assistant keep answering? Off: the
+    # customer's messages wait for the person (who then reads them all).
+    storedesk_assistant_while_waiting: bool = False
 
     # Limits of the model client.
     storedesk_request_timeout_s: float = Field(default=60.0, gt=0, le=600)

@@ -11,10 +11,10 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 
 from services.errors import InvalidRequest, NotFound
-from services.handoff import ACTIVE_TICKET
+from services.handoff import ACTIVE_TICKET, EVENT_PREFIX
 from services.models import (
     Conversation,
     ConversationStatus,
@@ -373,6 +373,22 @@ def staff_messages_since(
         ]
 
 
+def person_activity_since(
+    uow_factory: UowFactory, *, conversation_id: str, after_id: int = 0
+) -> int:
+    """The newest staff reply or hand-off event after `after_id` (0: none): the chat polls
+    this while a person is involved, and redraws when it moves."""
+    with uow_factory() as uow:
+        newest = uow.session.scalar(
+            select(func.max(Message.id)).where(
+                Message.conversation_id == conversation_id,
+                Message.id > after_id,
+                or_(Message.role == "staff", Message.name.like(f"{EVENT_PREFIX}%")),
+            )
+        )
+        return int(newest or 0)
+
+
 def ratings(uow_factory: UowFactory, *, conversation_id: str) -> dict[int, int]:
     """Thumbs already given in a conversation: message id -> +1 / -1."""
     with uow_factory() as uow:
@@ -405,6 +421,7 @@ __all__ = [
     "list_conversations",
     "list_tickets",
     "mark_read",
+    "person_activity_since",
     "ratings",
     "reply_as_staff",
     "resolve_ticket",

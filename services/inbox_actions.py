@@ -192,6 +192,8 @@ def _close(
         if conversation is not None:
             if to == TicketStatus.RESOLVED:
                 conversation.status = ConversationStatus.RESOLVED
+                # Whoever resolved it gets it back if the customer writes again.
+                conversation.assignee = ticket.assignee
                 add_event(s, conversation, RESOLVED, staff=staff)
             else:
                 conversation.status = ConversationStatus.ASSISTANT

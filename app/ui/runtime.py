@@ -17,6 +17,7 @@ from app.agent.events import Event
 from app.agent.loop import run_turn
 from app.agent.model import StreamOptions
 from app.agent.providers import ProviderConfigError, make_model
+from app.settings import AppSettings
 from app.tools.context import ToolContext
 from app.tools.toolsets import get_toolset
 from app.ui import deps, model_settings, session
@@ -78,6 +79,7 @@ def stream_turn(identity: Identity, *, conversation_id: str, text: str) -> Itera
         toolset=toolset,
         ctx=context(identity, conversation_id),
         options=options,
+        answer_while_waiting=AppSettings().storedesk_assistant_while_waiting,
     )
 
 

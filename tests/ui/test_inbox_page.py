@@ -60,7 +60,8 @@ def test_the_customer_sees_the_staff_reply_in_their_chat(uow):
     at.button(key=f"chat_past_{cid}").click().run()
     body = texts(at)
     assert "Refund approved." in body and "Ana · store team" in body
-    assert "A person from our team has been asked to join" in body
+    assert "You're chatting with Ana from our team." in body
+    assert "Ana joined" in body  # the claim's event, in the transcript
 
 
 def test_hand_back_and_the_customer_filter(uow):

@@ -26,6 +26,16 @@ MESSAGES: dict[str, str] = {
     "status.returned": "Returned",
     "status.requested": "Requested",
     "status.received": "Received",
+    # --- handoff: a person joining, resolving, handing back (issue 10) -------------------
+    "handoff.requested": "A person from our team will reply here.",
+    "handoff.joined": "{name} joined",
+    "handoff.resolved": "{name} marked this resolved",
+    "handoff.handed_back": "The assistant is back",
+    "handoff.reopened": "Conversation reopened",
+    "handoff.banner.waiting": "A person from our team has been asked to join; they'll reply right here.",
+    "handoff.banner.with_person": "You're chatting with {name} from our team.",
+    "handoff.banner.resolved": "{name} marked this conversation resolved. Write again if you need anything else.",
+    "handoff.store_team": "store team",
     # --- engine: the offline engine's sentences (facts come in as {fields}) --------------
     # small talk
     "engine.greeting": "Hello! I'm the store's assistant. I can check an order, look up stock and "

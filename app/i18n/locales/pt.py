@@ -21,6 +21,16 @@ MESSAGES: dict[str, str] = {
     "status.returned": "Devolvido",
     "status.requested": "Solicitado",
     "status.received": "Recebido",
+    # --- handoff: a person joining, resolving, handing back (issue 10) -------------------
+    "handoff.requested": "Uma pessoa da nossa equipe vai responder aqui.",
+    "handoff.joined": "{name} entrou",
+    "handoff.resolved": "{name} marcou como resolvido",
+    "handoff.handed_back": "O assistente está de volta",
+    "handoff.reopened": "Conversa reaberta",
+    "handoff.banner.waiting": "Pedimos que uma pessoa da nossa equipe participe; ela vai responder aqui mesmo.",
+    "handoff.banner.with_person": "Você está conversando com {name}, da nossa equipe.",
+    "handoff.banner.resolved": "{name} marcou esta conversa como resolvida. Escreva de novo se precisar de algo mais.",
+    "handoff.store_team": "equipe da loja",
     # --- engine: the offline engine's sentences (facts come in as {fields}) --------------
     "engine.greeting": "Olá! Sou o assistente da loja. Posso consultar um pedido, verificar "
     "estoque e detalhes de produtos, e ajudar com devoluções, cancelamentos, trocas e "

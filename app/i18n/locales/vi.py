@@ -21,6 +21,16 @@ MESSAGES: dict[str, str] = {
     "status.returned": "Đã trả hàng",
     "status.requested": "Đã yêu cầu",
     "status.received": "Đã nhận",
+    # --- handoff: a person joining, resolving, handing back (issue 10) -------------------
+    "handoff.requested": "Một nhân viên của chúng tôi sẽ trả lời tại đây.",
+    "handoff.joined": "{name} đã tham gia",
+    "handoff.resolved": "{name} đã đánh dấu là đã giải quyết",
+    "handoff.handed_back": "Trợ lý đã quay lại",
+    "handoff.reopened": "Cuộc trò chuyện đã được mở lại",
+    "handoff.banner.waiting": "Chúng tôi đã mời một nhân viên tham gia; họ sẽ trả lời ngay tại đây.",
+    "handoff.banner.with_person": "Bạn đang trò chuyện với {name} của chúng tôi.",
+    "handoff.banner.resolved": "{name} đã đánh dấu cuộc trò chuyện là đã giải quyết. Hãy nhắn lại nếu bạn cần thêm gì.",
+    "handoff.store_team": "nhân viên cửa hàng",
     # --- engine: the offline engine's sentences (facts come in as {fields}) --------------
     "engine.greeting": "Xin chào! Tôi là trợ lý của cửa hàng. Tôi có thể kiểm tra đơn hàng, xem "
     "tồn kho và thông tin sản phẩm, và hỗ trợ trả hàng, hủy đơn, đổi hàng hoặc thay đổi "

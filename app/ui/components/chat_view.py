@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app import i18n
+from app.i18n import normalize_locale
 from app.ui import deps, model_settings, runtime
 from app.ui.components import confirm_card, live_turn, transcript
 from app.ui.components.text import escape_inline, plain
@@ -40,16 +42,16 @@ def render(identity: Identity) -> None:
     if t is None:
         _welcome(identity)
     else:
-        transcript.render(t, staff=identity.is_staff, feedback=_feedback_for(t.conversation.id))
+        transcript.render(
+            t,
+            staff=identity.is_staff,
+            feedback=_feedback_for(t.conversation.id),
+            locale=identity.locale,
+        )
         confirm_card.restore(t)
-        if t.conversation.status == "handed_off":
-            # Under the last message, where the person is looking, not above the history.
-            st.info(
-                "A person from our team has been asked to join; they'll reply right here.",
-                icon=":material/support_agent:",
-            )
-        if t.conversation.status == "handed_off":
-            _watch_staff_replies(t.conversation.id, _last_staff_id(t))
+        _person_banner(t, identity)
+        if t.conversation.status in ("waiting", "with_person", "resolved"):
+            _watch_person(t.conversation.id, _last_person_id(t))
     confirm_card.render(identity)
 
     prompt = st.chat_input(
@@ -156,19 +158,34 @@ def _save_feedback(conversation_id: str, message_id: int) -> None:
         st.toast("Could not save that rating.")
 
 
-def _last_staff_id(t: inbox.Transcript) -> int:
-    return max((m.id for m in t.messages if m.role == "staff"), default=0)
+def _person_banner(t: inbox.Transcript, identity: Identity) -> None:
+    """Under the last message, where the customer is looking: who holds the conversation."""
+    locale = normalize_locale(identity.locale)
+    c = t.conversation
+    icon = ":material/support_agent:"
+    if c.status == "waiting":
+        st.info(i18n.t("handoff.banner.waiting", locale), icon=icon)
+    elif c.status == "with_person":
+        name = plain(c.assignee or "Staff", 60)
+        st.info(i18n.t("handoff.banner.with_person", locale, name=name), icon=icon)
 
 
-def _watch_staff_replies(conversation_id: str, seen: int) -> None:
-    """While a person may answer, look for their replies every few seconds."""
+def _last_person_id(t: inbox.Transcript) -> int:
+    return max(
+        (m.id for m in t.messages if m.role == "staff" or (m.name or "").startswith("handoff.")),
+        default=0,
+    )
+
+
+def _watch_person(conversation_id: str, seen: int) -> None:
+    """While a person is involved, look for their replies and moves every few seconds."""
 
     @st.fragment(run_every=POLL_SECONDS)
     def poll() -> None:
-        new = inbox.staff_messages_since(
+        newest = inbox.person_activity_since(
             deps.uow_factory(), conversation_id=conversation_id, after_id=seen
         )
-        if new:
+        if newest:
             st.rerun(scope="app")
 
     poll()

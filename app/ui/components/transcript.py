@@ -11,8 +11,10 @@ from typing import Any
 
 import streamlit as st
 
+from app.i18n import normalize_locale, t
 from app.ui.components import trace
-from app.ui.components.text import safe_markdown
+from app.ui.components.text import plain, safe_markdown
+from services.handoff import EVENT_PREFIX
 from services.inbox import MessageView, Transcript
 
 AVATARS = {
@@ -22,13 +24,25 @@ AVATARS = {
 }
 
 
-def render(t: Transcript, *, staff: bool, feedback: Callable[[int], None] | None = None) -> None:
-    records = {c.call_id: c for c in t.tool_calls if c.call_id}
-    results = {m.tool_call_id: m for m in t.messages if m.role == "tool" and m.tool_call_id}
+def render(
+    transcript: Transcript,
+    *,
+    staff: bool,
+    feedback: Callable[[int], None] | None = None,
+    locale: str | None = None,
+) -> None:
+    records = {c.call_id: c for c in transcript.tool_calls if c.call_id}
+    results = {
+        m.tool_call_id: m for m in transcript.messages if m.role == "tool" and m.tool_call_id
+    }
     bubble: Any = None
     speaker = ""
-    for m in t.messages:
+    for m in transcript.messages:
         if m.role == "tool":
+            continue
+        if m.role == "system" and (m.name or "").startswith(EVENT_PREFIX):
+            event(m, locale)
+            bubble = None  # the next message starts a new bubble below the event
             continue
         if m.role == "system":
             if m.content.startswith("["):  # a notice the user was shown ([code] message)
@@ -40,7 +54,8 @@ def render(t: Transcript, *, staff: bool, feedback: Callable[[int], None] | None
             )
             speaker = m.role
             if m.role == "staff":
-                bubble.caption(f"{safe_markdown(m.author or 'Staff')} · store team")
+                team = t("handoff.store_team", normalize_locale(locale))
+                bubble.caption(f"{plain(m.author or 'Staff', 60)} · {team}")
         with bubble:
             _body(m, records, results, staff=staff, feedback=feedback)
 
@@ -69,3 +84,9 @@ def _body(
         st.markdown(safe_markdown(m.content))
         if feedback is not None and m.role == "assistant":
             feedback(m.id)
+
+
+def event(m: MessageView, locale: str | None) -> None:
+    """A hand-off event ("Ana joined") as a centred line, in the reader's language."""
+    text = t(str(m.name), normalize_locale(locale), name=m.author or "Staff")
+    st.caption(f":material/support_agent: {safe_markdown(plain(text, 200))}")

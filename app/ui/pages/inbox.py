@@ -25,11 +25,16 @@ a.metric("Waiting for a person", len(waiting), border=True)
 b.metric("Claimed by you", len(mine), border=True)
 c.metric("Claimed by others", len(tickets) - len(waiting) - len(mine), border=True)
 
-FILTERS = {"Handed off": "handed_off", "Open": "open", "Resolved": "resolved", "All": None}
+FILTERS = {
+    "Needs a reply": "needs_reply",
+    "Waiting": "waiting",
+    "With a person": "with_person",
+    "Assistant": "assistant",
+    "Resolved": "resolved",
+    "All": None,
+}
 f1, f2, f3 = st.columns([3, 2, 2])
-choice = f1.segmented_control(
-    "Show", list(FILTERS), default="Handed off" if tickets else "All", key="inbox_filter"
-)
+choice = f1.segmented_control("Show", list(FILTERS), default="Needs a reply", key="inbox_filter")
 customer = f2.text_input("Customer id", placeholder="CUST-9821", key="inbox_customer")
 today = datetime.now(UTC).date()
 dates = f3.date_input("Last activity", value=(today - timedelta(days=30), today), key="inbox_dates")
@@ -79,7 +84,9 @@ def _act(fn, done: str, **kwargs) -> None:
 with right:
     selected = st.session_state.get("inbox_selected")
     if selected is None and rows:
-        selected = rows[0].id
+        # Remembered: acting on it (a reply, Resolve) may take it out of the current
+        # view, and the person should still see the conversation they just answered.
+        selected = st.session_state["inbox_selected"] = rows[0].id
     if selected is None:
         st.stop()
     try:
