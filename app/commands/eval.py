@@ -94,3 +94,45 @@ def tau_command(
         console,
     )
     raise typer.Exit(code)
+
+
+SCENARIOS_DIR = Path(__file__).resolve().parents[2] / "evals" / "scenarios"
+
+
+@app.command("scenarios")
+def scenarios_command(
+    path: Path = typer.Option(SCENARIOS_DIR, "--path", help="Scenario folder or YAML file."),
+    provider: str = typer.Option(
+        "offline", "--provider", help="offline | openai | openai-responses."
+    ),
+    model: str | None = typer.Option(None, "--model", help="Model name for openai*."),
+    base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint."),
+    trials: int = typer.Option(1, "--trials", min=1, help="Runs per scenario (pass^k)."),
+    only: str | None = typer.Option(
+        None, "--only", help="Only these scenario ids or tags (comma-separated)."
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", help="Folder for scenarios.json and scenarios.md."
+    ),
+    min_pass: float = typer.Option(
+        0.0, "--min-pass", min=0.0, max=1.0, help="Exit 1 when the pass rate is below this."
+    ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every run."),
+) -> None:
+    """Run the scenario suite against a model adapter; report success, precision and
+    recall of tool calls, turns, latency, tokens and cost."""
+    from app.eval.scenarios.cli import run_scenarios
+
+    code = run_scenarios(
+        console,
+        path=path,
+        provider=provider,
+        model=model,
+        base_url=base_url,
+        trials=trials,
+        only=_ids(only),
+        out=out,
+        min_pass=min_pass,
+        verbose=verbose,
+    )
+    raise typer.Exit(code)
