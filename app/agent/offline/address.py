@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-ZIP_AT_END = re.compile(r"(?:^|\s)(\d{5}-\d{3}|\d{5}-\d{4}|\d{5,6})$")
+# The zip ends its part; a few words may trail it ("TX 78701 instead", "... 78701 pls").
+ZIP_AT_END = re.compile(
+    r"(?:^|\s)(\d{5}-\d{3}|\d{5}-\d{4}|\d{5,6})(?:\s+[^\W\d]+){0,3}$", re.UNICODE
+)
 # Words after which the address itself starts ("... para Rua Augusta").
 CUE = re.compile(
     r".*\b(?:to|is|at|para|é|em|sang|là|mới|tới|đến|address|endereço|địa chỉ)\b\s*:?\s*",

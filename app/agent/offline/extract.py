@@ -13,9 +13,10 @@ from functools import lru_cache
 
 from app.agent.offline import lexicon as lx
 from app.agent.offline.address import parse_address
+from app.agent.offline.order_ids import find_order_ids
 from app.agent.offline.text import any_phrase, fold
+from app.agent.offline.typos import normalise
 
-ORDER_ID = re.compile(r"(?<![\w-])(?:ORD-\d{3,10}|#?W\d{7})(?![\w-])", re.IGNORECASE)
 # Store ids ("CUST-9821") and the benchmark's user ids ("noah_brown_6181").
 CUSTOMER_ID = re.compile(r"\b(?:CUST-\d{2,10}|[a-z]+_[a-z]+_\d{4})\b", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -66,6 +67,9 @@ NUMBER_WORDS = {
     "muoi": 10,
 }
 _NUM = r"\b(\d{1,4}(?!\d)|(?:" + "|".join(NUMBER_WORDS) + r")\b)"
+# Sizes and other literal option values ("45mm", "55in"), and "size M" / "tamanho 42".
+SIZE = re.compile(r"\d+(?:[.,]\d+)?(?:mm|cm|in|m|l|gb|tb)")
+SIZE_CUE = re.compile(r"\b(?:size|tamanho|tam|co|kich co|kich thuoc)\s+([a-z0-9]{1,4})\b")
 QUANTITY_PATTERNS = (
     re.compile(
         _NUM + r"\s*(?:x\b|units?|pcs|pieces?|items?|of them|unidades?|pecas?|"
@@ -103,18 +107,14 @@ class Entities:
     address: dict[str, str] | None = None
     yes: bool = False
     no: bool = False
+    latest: bool = False  # "my last order", "đơn mới nhất", "último pedido"
+    # Option values asked for, folded as the store writes them ("green", "45mm", "m").
+    options: tuple[str, ...] = ()
 
     @property
     def products(self) -> tuple[str, ...]:
         """SKUs and 10-digit item ids, in the order the customer wrote them."""
         return self.skus + self.item_ids
-
-
-def normalise_order_id(raw: str) -> str:
-    raw = raw.upper()
-    if raw.startswith("ORD-"):
-        return raw
-    return "#" + raw.lstrip("#")
 
 
 def _is_sku(token: str) -> bool:
@@ -177,9 +177,8 @@ def _payment_hint(raw: str, folded: str) -> PaymentHint:
 def extract(raw: str) -> Entities:
     """Everything the rules can read from one message (cached: the history is re-read at
     every round, and a message never changes)."""
-    orders = [normalise_order_id(m) for m in ORDER_ID.findall(raw)]
     emails = EMAIL.findall(raw)
-    rest = EMAIL.sub(" ", ORDER_ID.sub(" ", PAYMENT_ID.sub(" ", raw)))
+    orders, rest = find_order_ids(EMAIL.sub(" ", PAYMENT_ID.sub(" ", raw)))
     customers = [
         c.upper() if c.upper().startswith("CUST-") else c for c in CUSTOMER_ID.findall(rest)
     ]
@@ -188,7 +187,7 @@ def extract(raw: str) -> Entities:
     rest = SKU.sub(lambda m: " " if _is_sku(m.group(0)) else m.group(0), rest)
     item_ids = ITEM_ID.findall(rest)
     rest = ITEM_ID.sub(" ", rest)
-    folded = fold(raw)
+    folded = normalise(raw)
     folded_rest = fold(rest)
     zips = ZIP.findall(folded_rest)
     zip_code = None
@@ -212,4 +211,14 @@ def extract(raw: str) -> Entities:
         address=address,
         yes=any_phrase(folded, lx.FOLDED_YES),
         no=any_phrase(folded, lx.FOLDED_NO),
+        latest=any_phrase(folded, lx.LATEST),
+        options=wanted_options(folded_rest),
     )
+
+
+def wanted_options(folded: str) -> tuple[str, ...]:
+    """Option values named in a folded text, as the store writes them (folded)."""
+    wanted = [value for value, words in lx.OPTION_PHRASES.items() if any_phrase(folded, words)]
+    wanted += [w for w in folded.split() if SIZE.fullmatch(w)]
+    wanted += [m.group(1) for m in SIZE_CUE.finditer(folded)]
+    return tuple(dict.fromkeys(wanted))

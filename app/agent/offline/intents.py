@@ -1,10 +1,12 @@
 """Which language a message is in and what the customer wants.
 
-Intent detection matches folded keyword phrases; where phrases of two intents overlap
-("return policy" over "return"), the longer one wins. Several intents in one message
-are ranked by PRIORITY: an action ("cancel") beats a question ("status"), which beats
-small talk ("hi"). Changing an address or a payment method needs both the object and a
-change verb, so "what address do you have?" stays an account question.
+Intent detection matches the folded phrases of `phrases/*.toml` (typos in the engine's own
+words corrected first); where phrases of two intents overlap ("return policy" over
+"return"), the longer one wins. Several intents in one message are ranked by PRIORITY:
+an action ("cancel") beats a question ("status"), which beats small talk ("hi").
+Changing an address or a payment method needs both the object and a change verb, so
+"what address do you have?" stays an account question; change verbs are looked for only
+outside the phrases already read ("phí vận chuyển" is a shipping fee, not a "chuyển").
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from functools import lru_cache
 
 from app.agent.offline import lexicon as lx
 from app.agent.offline.extract import extract
-from app.agent.offline.text import any_phrase, fold
+from app.agent.offline.text import any_phrase, fold, spans
+from app.agent.offline.typos import fix
 
 PRIORITY = (
     "human",
@@ -24,6 +27,8 @@ PRIORITY = (
     "change_items",
     "return",
     "order_status",
+    # Store policies (the help center's answers), when a plan for them is installed.
+    "policy",
     "product_info",
     "availability",
     "account",
@@ -37,26 +42,6 @@ ORDER_ACTIONS = frozenset(
     {"cancel", "return", "exchange", "change_items", "change_address", "change_payment"}
 )
 SMALL_TALK = frozenset({"greeting", "thanks", "help"})
-
-CHANGE_VERBS = lx.phrases(
-    "change | update | modify | wrong | new | different | correct | edit | switch | instead | "
-    "use | mudar | alterar | trocar | atualizar | novo | nova | corrigir | errado | usar | "
-    "outro | outra | thay đổi | sửa | cập nhật | mới | khác | dùng | chuyển"
-)
-ADDRESS_WORDS = lx.phrases("address | endereço | địa chỉ")
-ADDRESS_DIRECT = lx.phrases(
-    "ship it to | send it to | deliver it to | ship to | deliver to | entregar em | "
-    "enviar para | giao tới | giao đến | giao sang"
-)
-PAYMENT_WORDS = lx.phrases(
-    "payment | pay | pagamento | pagar | thanh toán | trả bằng | gift card | paypal | cartão | "
-    "thẻ tín dụng | thẻ quà tặng"
-)
-PAY_VERBS = lx.phrases("pay | paying | pagar | pague | thanh toán | trả tiền")
-PAYMENT_SOURCES = lx.phrases(
-    lx.GIFT_CARD + " | " + lx.PAYPAL + " | " + lx.CREDIT_CARD + " | " + lx.ORIGINAL_PAYMENT
-)
-ORDER_WORDS = lx.phrases("order | pedido | đơn | đơn hàng | item | produto | sản phẩm")
 
 
 @lru_cache(maxsize=2048)
@@ -76,26 +61,35 @@ def detect_language(raw: str) -> str | None:
     return leaders[0] if len(leaders) == 1 else None
 
 
+@lru_cache(maxsize=2048)
+def normalise(raw: str) -> str:
+    """The folded message with typos of the engine's words corrected."""
+    return fix(fold(raw))
+
+
 def _spans(folded: str) -> tuple[set[str], str]:
     """Intents whose phrases occur, longest phrase winning where two overlap; and the text
-    left once those phrases are taken out (where bare words may still be read)."""
-    padded = f" {folded} "
+    left once the phrases of questions (and the words for "latest") are taken out, where
+    change verbs are looked for (an action's own words, "trocar", stay)."""
     hits: list[tuple[int, int, str]] = []
     for intent, phrases in lx.FOLDED_INTENTS.items():
         for phrase in phrases:
-            start = padded.find(f" {phrase} ")
-            while start >= 0:
-                hits.append((start + 1, start + 1 + len(phrase), intent))
-                start = padded.find(f" {phrase} ", start + 1)
+            hits.extend((start, end, intent) for start, end in spans(folded, phrase))
+    for phrase in lx.LATEST:
+        hits.extend((start, end, "") for start, end in spans(folded, phrase))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int]] = []
     found: set[str] = set()
+    blank: list[tuple[int, int]] = []
     for start, end, intent in hits:
         if all(end <= s or start >= e for s, e in taken):
             taken.append((start, end))
-            found.add(intent)
-    rest = list(padded)
-    for start, end in taken:
+            if intent:
+                found.add(intent)
+            if intent not in ORDER_ACTIONS:
+                blank.append((start, end))
+    rest = list(folded)
+    for start, end in blank:
         rest[start:end] = " " * (end - start)
     return found, "".join(rest).strip()
 
@@ -107,28 +101,31 @@ def detect_intents(raw: str) -> list[str]:
 
 @lru_cache(maxsize=2048)
 def _detect_intents(raw: str) -> tuple[str, ...]:
-    folded = fold(raw)
+    folded = normalise(raw)
     found, rest = _spans(folded)
-    # The raw keyword tables only say "address" / "payment method"; a change needs a verb.
-    found.discard("change_address")
+    # The keyword tables only say "address" / "payment method"; a change needs a verb.
     found.discard("change_payment")
-    has_change_verb = any_phrase(folded, CHANGE_VERBS) or _vi_change(raw, rest)
-    if (any_phrase(folded, ADDRESS_WORDS) and has_change_verb) or any_phrase(
-        folded, ADDRESS_DIRECT
+    has_change_verb = any_phrase(rest, lx.CHANGE_VERBS) or _vi_change(raw, rest)
+    ent = extract(raw)
+    if (
+        (any_phrase(folded, lx.ADDRESS_WORDS) and has_change_verb)
+        or any_phrase(folded, lx.ADDRESS_DIRECT)
+        # A whole postal address in the message: where the order should go.
+        or (ent.address is not None and not found & {"return", "cancel"})
     ):
         found.add("change_address")
     elif (
         any_phrase(folded, lx.FOLDED_INTENTS["change_payment"])
-        or (any_phrase(folded, PAYMENT_WORDS) and has_change_verb)
-        or (any_phrase(folded, PAY_VERBS) and any_phrase(folded, PAYMENT_SOURCES))
+        or (any_phrase(folded, lx.PAYMENT_WORDS) and has_change_verb)
+        or (any_phrase(folded, lx.PAY_VERBS) and any_phrase(folded, lx.PAYMENT_SOURCES))
     ):
         found.add("change_payment")
     if "change_address" in found or "change_payment" in found:
         # "trocar o endereço" is an address change, not an exchange of goods.
-        found -= {"exchange", "change_items", "account", "return"}
+        found -= {"exchange", "change_items", "account", "return", "product_info"}
     elif not found & ORDER_ACTIONS and _vi_change(raw, rest):
         found.add("exchange")
-    elif not found & ORDER_ACTIONS and has_change_verb and _mentions_order(raw, folded):
+    elif not found & ORDER_ACTIONS and has_change_verb and _mentions_order(folded, ent):
         found.add("change_items")
     if (
         not found & ORDER_ACTIONS
@@ -139,8 +136,8 @@ def _detect_intents(raw: str) -> tuple[str, ...]:
     return tuple(intent for intent in PRIORITY if intent in found)
 
 
-def _vi_change(raw: str, folded: str) -> bool:
-    return _vi_word(raw, folded, "đổi", "doi")
+def _vi_change(raw: str, rest: str) -> bool:
+    return _vi_word(raw, rest, "đổi", "doi")
 
 
 def _vi_word(raw: str, rest: str, word: str, plain: str) -> bool:
@@ -153,11 +150,10 @@ def _vi_word(raw: str, rest: str, word: str, plain: str) -> bool:
     return word in raw.lower() or raw.isascii()
 
 
-def _mentions_order(raw: str, folded: str) -> bool:
-    if any_phrase(folded, ORDER_WORDS):
+def _mentions_order(folded: str, ent: object) -> bool:
+    if any_phrase(folded, lx.ORDER_WORDS):
         return True
-    ent = extract(raw)
-    return bool(ent.order_ids or ent.products)
+    return bool(getattr(ent, "order_ids", ()) or getattr(ent, "products", ()))
 
 
 def detect_intent(raw: str) -> str | None:

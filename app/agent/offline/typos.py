@@ -1,0 +1,70 @@
+"""Typos in the engine's own words ("cancle", "retrun", "exchnage", "trackng").
+
+A word the engine does not know is replaced by the one lexicon word it is closest to,
+within one edit for short words and two for long ones (Damerau-Levenshtein, so a swapped
+pair of letters is one edit), with rapidfuzz (C-speed; a message takes microseconds).
+Words shorter than five letters are never changed: too many real words sit one letter
+apart at that length ("there"/"where" is kept by the list of known words).
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from app.agent.offline import lexicon as lx
+
+MIN_LENGTH = 5
+
+
+@cache
+def _vocabulary() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(words a typo may be corrected to, every word the engine knows)."""
+    targets: set[str] = set()
+    for table in (
+        lx.FOLDED_INTENTS,
+        lx.FOLDED_REASONS,
+        lx.FOLDED_TOPICS,
+        lx.OPTION_PHRASES,
+        lx.PRODUCT_WORDS,
+    ):
+        for words in table.values():
+            targets |= {w for phrase in words for w in phrase.split() if len(w) >= MIN_LENGTH}
+    for key in ("latest", "order_cues", "order_words"):
+        targets |= {w for phrase in lx.WORDS[key] for w in phrase.split() if len(w) >= MIN_LENGTH}
+    known = set(targets)
+    for words in lx.WORDS.values():
+        known |= {w for phrase in words for w in phrase.split()}
+    return tuple(sorted(targets)), frozenset(known)
+
+
+@lru_cache(maxsize=8192)
+def correct_word(word: str) -> str:
+    targets, known = _vocabulary()
+    if len(word) < MIN_LENGTH or word in known or not word.isalpha():
+        return word
+    limit = 1 if len(word) < 8 else 2
+    best = process.extract(
+        word, targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=2
+    )
+    if not best:
+        return word
+    if len(best) == 2 and best[1][1] == best[0][1]:
+        return word  # two words equally close: not sure, keep what was typed
+    return str(best[0][0])
+
+
+@lru_cache(maxsize=4096)
+def fix(folded: str) -> str:
+    """The folded text with each unknown word replaced by the lexicon word it misspells."""
+    return " ".join(correct_word(w) for w in folded.split())
+
+
+@lru_cache(maxsize=4096)
+def normalise(raw: str) -> str:
+    """The folded message with typos of the engine's words corrected."""
+    from app.agent.offline.text import fold
+
+    return fix(fold(raw))
