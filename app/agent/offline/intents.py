@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.agent.offline import lexicon as lx
-from app.agent.offline.extract import extract
+from app.agent.offline.extract import Entities, extract
 from app.agent.offline.text import any_phrase, fold, spans
 from app.agent.offline.typos import fix
 
@@ -150,10 +150,8 @@ def _vi_word(raw: str, rest: str, word: str, plain: str) -> bool:
     return word in raw.lower() or raw.isascii()
 
 
-def _mentions_order(folded: str, ent: object) -> bool:
-    if any_phrase(folded, lx.ORDER_WORDS):
-        return True
-    return bool(getattr(ent, "order_ids", ()) or getattr(ent, "products", ()))
+def _mentions_order(folded: str, ent: Entities) -> bool:
+    return any_phrase(folded, lx.ORDER_WORDS) or bool(ent.order_ids or ent.products)
 
 
 def detect_intent(raw: str) -> str | None:

@@ -29,9 +29,7 @@ def load(lang: str) -> dict[str, Any]:
 def phrases(words: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Folded phrases, longest first (tried before their parts); a string is "|"-separated."""
     items = words.split("|") if isinstance(words, str) else list(words)
-    return tuple(
-        sorted({fold_phrase(p) for p in items if p.strip()}, key=lambda p: (-len(p), p))
-    )
+    return tuple(sorted({fold_phrase(p) for p in items if p.strip()}, key=lambda p: (-len(p), p)))
 
 
 def _table(section: str) -> dict[str, tuple[str, ...]]:

@@ -3,19 +3,11 @@ and the hand-off to a person. Each asks one tool and answers from its result."""
 
 from __future__ import annotations
 
-from app.agent.offline import render
-from app.agent.offline.i18n import t
+from app.agent.offline import render, render_variants
+from app.agent.offline.plan_refs import ask_product, named_customer, order_ref, product_ref
 from app.agent.offline.situation import Action, Reply, Situation, choose
+from app.agent.offline.variants import fitting, wanted
 
-# Which of the customer's orders make sense for each request, offered when none is named.
-CANDIDATE_STATUSES: dict[str, tuple[str, ...]] = {
-    "return": ("delivered",),
-    "exchange": ("delivered",),
-    "cancel": ("pending",),
-    "change_address": ("pending",),
-    "change_payment": ("pending",),
-    "change_items": ("pending",),
-}
 TOPIC_INFO_TYPES = {
     "specs": ("specs", "all"),
     "warranty": ("warranty", "all"),
@@ -24,52 +16,10 @@ TOPIC_INFO_TYPES = {
 }
 
 
-def ask_order(s: Situation, request: str) -> Action:
-    """Ask which order, listing the customer's orders that fit (read from the store)."""
-    info = s.called("get_customer_info")
-    who = _named_customer(s)
-    if info is None and s.has("get_customer_info") and (who or not s.staff):
-        return s.call("get_customer_info", customer_id=who, include_order_history=True)
-    choices = render.order_choices(s.lang, info, CANDIDATE_STATUSES.get(request))
-    what = t(s.lang, f"intent.{request}")
-    if choices:
-        return s.say("ask_order_from_list", request=what, orders=choices)
-    return s.say("ask_order", request=what)
-
-
-def _named_customer(s: Situation) -> str | None:
-    """Staff sessions: the customer id or email given in the conversation, if any."""
-    if not s.staff:
-        return None
-    return s.d.focus_customer
-
-
-def product_ref(s: Situation) -> str | Action | None:
-    """The product asked about: a SKU the customer wrote, else one they named ("the smart
-    watch"), found in the store's product list, else the product discussed before."""
-    products = s.d.slots.products or s.d.entities.products
-    if products:
-        return products[0]
-    types = s.called("list_product_types")
-    if types is None and s.has("list_product_types"):
-        return s.call("list_product_types")
-    named = render.product_named(types, s.d.texts)
-    return named or s.d.focus_product
-
-
-def ask_product(s: Situation, request: str) -> Action:
-    types = s.called("list_product_types")
-    what = t(s.lang, f"intent.{request}")
-    listing = render.product_types(s.lang, types) if types else ""
-    if listing:
-        return s.say("ask_product_from_list", request=what, products=listing)
-    return s.say("ask_product", request=what)
-
-
 def order_status(s: Situation) -> Action:
-    order = s.d.slots.order_id
-    if not order:
-        return ask_order(s, "order_status")
+    order = order_ref(s, "order_status")
+    if not isinstance(order, str):
+        return order
     done = s.called("get_order_status", order_id=order)
     if done is None:
         return s.call("get_order_status", order_id=order, include_tracking=True)
@@ -82,14 +32,32 @@ def availability(s: Situation) -> Action:
         return sku or ask_product(s, "availability")
     done = s.called("check_product_availability", product_sku=sku)
     if done is None:
-        slots = s.d.slots
-        return s.call(
-            "check_product_availability",
-            product_sku=sku,
-            zip_code=slots.zip_code,
-            quantity_needed=slots.quantity,
-        )
-    return Reply(render.availability(s.lang, done, sku))
+        return _check(s, sku)
+    asked = wanted(s.d.texts)
+    variants = render_variants.variants_of(done)
+    if not asked or len(variants) < 2:
+        return Reply(render.availability(s.lang, done, sku))
+    # A colour or size was asked for: answer about that variant, never the product total.
+    fits = fitting(variants, asked)
+    if not fits:
+        return Reply(render_variants.no_such_variant(s.lang, done, asked))
+    if len(fits) > 1:
+        return Reply(render_variants.which_variant(s.lang, done, fits, asked))
+    item = str(fits[0].get("item_id"))
+    exact = s.called("check_product_availability", product_sku=item)
+    if exact is None:
+        return _check(s, item)
+    return Reply(render.availability(s.lang, exact, item))
+
+
+def _check(s: Situation, sku: str) -> Action:
+    slots = s.d.slots
+    return s.call(
+        "check_product_availability",
+        product_sku=sku,
+        zip_code=slots.zip_code,
+        quantity_needed=slots.quantity,
+    )
 
 
 def product_info(s: Situation) -> Action:
@@ -116,7 +84,7 @@ def account(s: Situation) -> Action:
     if done is not None:
         return Reply(render.account(s.lang, done))
     if s.staff:
-        who = _named_customer(s)
+        who = named_customer(s)
         if who is None:
             return s.say("ask_customer")
         return s.call("get_customer_info", customer_id=who, include_order_history=True)

@@ -11,10 +11,11 @@ from typing import Any
 
 from app.agent.offline import render
 from app.agent.offline.extract import extract
-from app.agent.offline.plan_read import ask_order
+from app.agent.offline.names import as_typed, fits_name, product_nouns
+from app.agent.offline.plan_refs import ask_order, order_ref
 from app.agent.offline.situation import Action, Reply, Situation, choose
 from app.agent.offline.state import Call
-from app.agent.offline.variants import named_items, pick_items
+from app.agent.offline.variants import named_items, order_lines, pick_items
 
 CANCEL_REASONS = ("no_longer_needed", "ordered_by_mistake")
 # Our reason codes -> what a return tool may call them, best first.
@@ -38,9 +39,9 @@ ACTION_TOOLS = {
 def _order(s: Situation, request: str) -> tuple[str, Call | None, Action | None]:
     """The order id and its looked-up record (this turn), or an action that comes first:
     asking which order, or answering with this turn's finished action."""
-    order = s.d.slots.order_id
-    if not order:
-        return "", None, ask_order(s, request)
+    order = order_ref(s, request)
+    if not isinstance(order, str):
+        return "", None, order
     record = s.called("get_order_status", order_id=order)
     return order, record, _finish(s, request, order)
 
@@ -53,6 +54,24 @@ def _refuse(s: Situation, request: str, record: Call | None, order: str) -> Acti
         return Reply(why)
     ask = ask_order(s, request)
     return Reply(f"{why}\n{ask.text}") if isinstance(ask, Reply) else ask
+
+
+def _not_in_order(s: Situation, record: Call, order: str) -> Action | None:
+    """The customer named a kind of product ("the headphones") that no line of the order
+    is: say so, with what the order holds, rather than act on another item."""
+    lines = order_lines(record)
+    nouns = product_nouns(s.d.texts)
+    if not nouns or not lines or any(fits_name(nouns, str(i.get("name"))) for i in lines):
+        return None
+    in_order = {str(i.get(k)) for i in lines for k in ("item_id", "product_id")}
+    if any(p in in_order for p in s.d.slots.products):
+        return None  # an item id of the order was given as well: that one is meant
+    return s.say(
+        "not_in_order",
+        thing=as_typed(s.d.texts, nouns),
+        order=order,
+        items=render.item_list(s.lang, lines),
+    )
 
 
 def _look_up(s: Situation, order: str) -> Action:
@@ -81,6 +100,9 @@ def return_items(s: Situation) -> Action:
     # know which of its items the customer named ("the headphones").
     if record is None:
         return _look_up(s, order)
+    absent = _not_in_order(s, record, order) if record.ok else None
+    if absent is not None:
+        return absent
     if not record.ok or render.status_of(record) != "delivered":
         return _refuse(s, "return", record, order)
     reason = s.d.slots.reason
@@ -183,6 +205,9 @@ def change_items(s: Situation) -> Action:
         return first
     if record is None:
         return _look_up(s, order)
+    absent = _not_in_order(s, record, order) if record.ok else None
+    if absent is not None:
+        return absent
     status = render.status_of(record)
     if not record.ok or status not in ("pending", "delivered"):
         return _refuse(s, request, record, order)

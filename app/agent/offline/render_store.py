@@ -10,7 +10,10 @@ from app.agent.offline import fmt
 from app.agent.offline.fmt import field
 from app.agent.offline.i18n import t
 from app.agent.offline.names import best_match
+from app.agent.offline.render_variants import by_variant, capped
 from app.agent.offline.state import Call
+
+MAX_CATALOGUE = 12  # a longer catalogue is shown as its first names "and N more"
 
 
 def _error(lang: str, call: Call, sku: str | None = None) -> str:
@@ -36,6 +39,9 @@ def availability(lang: str, call: Call, sku: str) -> str:
             lang, "avail_short", name=name, sku=ref, total=total, needed=field(r, "quantity_needed")
         )
     lines = [t(lang, "avail_ok", name=name, sku=ref, total=total)]
+    per_variant = by_variant(lang, call)
+    if per_variant:
+        lines.append(per_variant)
     nearest = field(r, "nearest_warehouse")
     if isinstance(nearest, dict):
         lines.append(
@@ -173,13 +179,13 @@ def account(lang: str, call: Call) -> str:
     return "\n".join(lines)
 
 
-def product_types(lang: str, call: Call | None) -> str:
+def product_types(lang: str, call: Call | None, limit: int = MAX_CATALOGUE) -> str:
     if call is None or not call.ok:
         return ""
     result = call.result
     types = result if isinstance(result, list) else field(result, "product_types")
     out = [f"{p.get('name')} ({p.get('product_id')})" for p in types or [] if isinstance(p, dict)]
-    return fmt.join(lang, out)
+    return capped(lang, out, limit)
 
 
 def product_named(call: Call | None, texts: tuple[str, ...]) -> str | None:

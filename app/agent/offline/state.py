@@ -19,6 +19,7 @@ from typing import Any
 from app.agent.model import ChatMessage
 from app.agent.offline.extract import Entities, PaymentHint, extract
 from app.agent.offline.intents import SMALL_TALK, detect_intents, detect_language
+from app.agent.offline.names import product_nouns
 
 # The tool that settles each intent: once it has been called, the request is answered.
 FINAL_TOOL = {
@@ -36,6 +37,7 @@ FINAL_TOOL = {
     "catalog": "list_product_types",
 }
 PRODUCT_TOOLS = ("check_product_availability", "get_product_info")
+PRODUCT_QUESTIONS = frozenset({"availability", "product_info"})
 # modify and exchange are one request to the customer; the order's status picks the tool.
 SETTLES = {
     "change_items": {"modify_order_items", "exchange_items"},
@@ -87,6 +89,7 @@ class Slots:
     address: dict[str, str] | None = None
     emails: tuple[str, ...] = ()
     customer_ids: tuple[str, ...] = ()
+    latest: bool = False  # "my last order": the most recent order, read from the account
 
     def merge(self, ent: Entities) -> Slots:
         """Newer details win; what the new message does not say is kept."""
@@ -108,6 +111,7 @@ class Slots:
             address=ent.address or self.address,
             emails=ent.emails or self.emails,
             customer_ids=ent.customer_ids or self.customer_ids,
+            latest=(ent.latest or self.latest) and not ent.order_ids,
         )
 
 
@@ -128,6 +132,8 @@ class Dialogue:
     texts: tuple[str, ...] = ()
     calls: tuple[Call, ...] = ()  # tool calls already made in the current turn
     history: tuple[Turn, ...] = ()  # the earlier, finished turns
+    last_intent: str | None = None  # what the previous turn was about (for follow-ups)
+    offered_human: bool = False  # the previous answer did not understand, offered a person
 
 
 def _parse(text: str) -> Any:
@@ -191,11 +197,25 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
     focus_customer = (ent.customer_ids or ent.emails or (state.focus_customer,))[0]
     # Products are not carried over into a new request: "return it" after asking about a
     # TV's warranty must not return the TV; the planner falls back on focus_product itself.
-    base = Slots(order_id=focus_order)
+    # "My last order" is looked up, not the order discussed before.
+    base = Slots(order_id=None if ent.latest else focus_order)
     texts: tuple[str, ...] = (turn.user_text,)
+    follow_up = (
+        not intents
+        and not ent.order_ids
+        and state.last_intent in PRODUCT_QUESTIONS
+        and (ent.quantity or ent.options or ent.zip_code)
+    )
     if real:
         intent: str | None = real[0]
         slots = base.merge(ent)
+    elif follow_up:
+        # "I need 2", "and in black?", "near 60607": the same product, asked again.
+        intent = "availability" if ent.quantity or ent.zip_code else state.last_intent
+        slots = state.slots.merge(ent)
+        texts = (*state.texts, turn.user_text)
+    elif state.offered_human and ent.yes and not ent.no and not intents:
+        intent, slots = "human", state.slots
     elif state.previewed and (ent.yes or ent.no) and not intents:
         # "yes" to a preview: only the customer's own Confirm applies it, never the chat.
         intent, slots = ("confirm_yes" if ent.yes and not ent.no else "confirm_no"), state.slots
@@ -212,8 +232,10 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
     elif ent.reason and ent.reason != "no_longer_needed" and not intents:
         # "My headphones arrived broken": a return, whose plan asks which order.
         intent, slots = "return", base.merge(ent)
-    elif ent.products and not intents:
-        intent, slots = "product_info", base.merge(ent)
+    elif (ent.products or product_nouns((turn.user_text,))) and not intents:
+        # "the smartwatch 45mm black, need 3" asks for stock; a product alone, about it.
+        stock = ent.options or ent.quantity
+        intent, slots = ("availability" if stock else "product_info"), base.merge(ent)
     else:
         intent = intents[0] if intents else None
         slots = state.slots if intent is None and state.pending else base.merge(ent)
@@ -244,6 +266,8 @@ def _settle(state: Dialogue, calls: Sequence[Call]) -> Dialogue:
         order_id = call.args.get("order_id")
         if isinstance(order_id, str) and call.error == "not_found" and order_id == focus:
             focus = None  # no such order on this account: stop talking about it
+        elif call.name == "get_order_status" and call.ok and isinstance(order_id, str):
+            focus = order_id  # found from "my last order": the one discussed from now on
     intent = state.intent
     settled = intent is not None and any(
         c.name in SETTLES.get(intent, {FINAL_TOOL.get(intent, "")}) for c in calls
@@ -257,6 +281,9 @@ def _settle(state: Dialogue, calls: Sequence[Call]) -> Dialogue:
         focus_product=product,
         pending=waiting,
         previewed=intent if shown else None,
+        last_intent=intent,
+        # The fallback answer offers a person: a "yes" next is taken as asking for one.
+        offered_human=intent is None and state.pending is None and not calls,
     )
 
 

@@ -20,40 +20,45 @@ MIN_LENGTH = 5
 
 
 @cache
-def _vocabulary() -> tuple[tuple[str, ...], frozenset[str]]:
-    """(words a typo may be corrected to, every word the engine knows)."""
-    targets: set[str] = set()
-    for table in (
-        lx.FOLDED_INTENTS,
-        lx.FOLDED_REASONS,
-        lx.FOLDED_TOPICS,
-        lx.OPTION_PHRASES,
-        lx.PRODUCT_WORDS,
-    ):
-        for words in table.values():
-            targets |= {w for phrase in words for w in phrase.split() if len(w) >= MIN_LENGTH}
-    for key in ("latest", "order_cues", "order_words"):
-        targets |= {w for phrase in lx.WORDS[key] for w in phrase.split() if len(w) >= MIN_LENGTH}
-    known = set(targets)
+def _vocabulary() -> tuple[tuple[str, ...], frozenset[str], dict[str, frozenset[str]]]:
+    """(words a typo may be corrected to, every word the engine knows, what each means)."""
+    meaning: dict[str, set[str]] = {}
+    tables = {
+        "intent": lx.FOLDED_INTENTS,
+        "reason": lx.FOLDED_REASONS,
+        "topic": lx.FOLDED_TOPICS,
+        "option": lx.OPTION_PHRASES,
+        "product": lx.PRODUCT_WORDS,
+        "word": {k: lx.WORDS[k] for k in ("latest", "order_cues", "order_words")},
+    }
+    for section, table in tables.items():
+        for key, words in table.items():
+            for w in {w for phrase in words for w in phrase.split() if len(w) >= MIN_LENGTH}:
+                meaning.setdefault(w, set()).add(f"{section}.{key}")
+    known = set(meaning)
     for words in lx.WORDS.values():
         known |= {w for phrase in words for w in phrase.split()}
-    return tuple(sorted(targets)), frozenset(known)
+    frozen = {w: frozenset(m) for w, m in meaning.items()}
+    return tuple(sorted(meaning)), frozenset(known), frozen
 
 
 @lru_cache(maxsize=8192)
 def correct_word(word: str) -> str:
-    targets, known = _vocabulary()
+    targets, known, meaning = _vocabulary()
     if len(word) < MIN_LENGTH or word in known or not word.isalpha():
         return word
     limit = 1 if len(word) < 8 else 2
     best = process.extract(
-        word, targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=2
+        word, targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=5
     )
     if not best:
         return word
-    if len(best) == 2 and best[1][1] == best[0][1]:
-        return word  # two words equally close: not sure, keep what was typed
-    return str(best[0][0])
+    closest = [str(hit[0]) for hit in best if hit[1] == best[0][1]]
+    # Equally close words that mean different things ("cancle": cancel; "cancele" is
+    # Portuguese for the same): not sure, keep what was typed.
+    if len(closest) > 1 and not frozenset.intersection(*(meaning[w] for w in closest)):
+        return word
+    return closest[0]
 
 
 @lru_cache(maxsize=4096)

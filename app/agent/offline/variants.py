@@ -9,35 +9,17 @@ less certain is asked, listing what the store actually has.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from app.agent.offline import render
-from app.agent.offline.lexicon import phrases
+from app.agent.offline.extract import extract
 from app.agent.offline.names import best_match
 from app.agent.offline.situation import Action, Situation
 from app.agent.offline.state import Call
-from app.agent.offline.text import any_phrase, fold
-
-# Option values are stored in English; customers say them in their language.
-# Vietnamese colours only with "màu" where the bare word folds onto a common one ("đỏ"
-# would match Portuguese "do", "trắng" Vietnamese "trang").
-OPTION_WORDS: dict[str, str] = {
-    "white": "white | branco | branca | màu trắng",
-    "black": "black | preto | preta | đen | màu đen",
-    "silver": "silver | prata | prateado | màu bạc",
-    "red": "red | vermelho | vermelha | màu đỏ",
-    "blue": "blue | azul | màu xanh dương | xanh dương",
-    "green": "green | verde | xanh lá | màu xanh lá",
-    "grey": "grey | gray | cinza | xám | màu xám",
-    "navy": "navy | azul marinho | xanh navy",
-    "brown": "brown | marrom | màu nâu",
-}
-SIZE = re.compile(r"\d+(?:[.,]\d+)?(?:mm|cm|in|m|l|gb|tb)")
-_OPTION_PHRASES = {value: phrases(words) for value, words in OPTION_WORDS.items()}
+from app.agent.offline.text import fold
 
 
-def _lines(record: Call) -> list[dict[str, Any]]:
+def order_lines(record: Call) -> list[dict[str, Any]]:
     items = render.field(record.result, "items")
     return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
 
@@ -60,22 +42,33 @@ def _old_items(s: Situation, lines: list[dict[str, Any]]) -> list[str]:
 
 def named_items(s: Situation, record: Call) -> list[str]:
     """The order line the customer named in words ("the headphones"), if exactly one."""
-    names = {str(line.get("item_id")): str(line.get("name")) for line in _lines(record)}
+    names = {str(line.get("item_id")): str(line.get("name")) for line in order_lines(record)}
     named = best_match(names, s.d.texts)
     return [named] if named else []
 
 
-def _wanted_options(texts: tuple[str, ...]) -> set[str]:
-    text = fold(" ".join(texts))
-    wanted = {value for value, words in _OPTION_PHRASES.items() if any_phrase(text, words)}
-    # Sizes and other literal values ("45mm", "55in") are matched as written.
-    wanted |= {w for w in text.split() if SIZE.fullmatch(w)}
-    return wanted
+def wanted(texts: tuple[str, ...]) -> set[str]:
+    """Option values asked for (colours, sizes), from the newest message that names any:
+    "in green" ... "and in black?" asks about black."""
+    for text in reversed(texts):
+        found = extract(text).options
+        if found:
+            return set(found)
+    return set()
+
+
+def fitting(variants: list[dict[str, Any]], asked: set[str]) -> list[dict[str, Any]]:
+    """The variants whose options include every value asked for."""
+    return [
+        v
+        for v in variants
+        if asked and asked <= {fold(str(x)) for x in (v.get("options") or {}).values()}
+    ]
 
 
 def pick_items(s: Situation, record: Call) -> tuple[list[str], list[str]] | Action:
     """(old item ids, new item ids), or the question / lookup that gets them."""
-    lines = _lines(record)
+    lines = order_lines(record)
     order = str(render.field(record.result, "order_id") or s.d.slots.order_id)
     old = _old_items(s, lines)
     if not old:
@@ -95,12 +88,7 @@ def pick_items(s: Situation, record: Call) -> tuple[list[str], list[str]] | Acti
         for v in (render.field(info.result, "variants") or [])
         if isinstance(v, dict) and v.get("item_id") != old[0]
     ]
-    wanted = _wanted_options(s.d.texts)
-    fits = [
-        v
-        for v in variants
-        if wanted and wanted <= {fold(str(x)) for x in (v.get("options") or {}).values()}
-    ]
+    fits = fitting(variants, wanted(s.d.texts))
     if len(old) == 1 and len(fits) == 1:
         return old, [str(fits[0]["item_id"])]
     listing = render.variant_list(s.lang, variants)

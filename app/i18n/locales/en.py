@@ -46,9 +46,12 @@ MESSAGES: dict[str, str] = {
     "ORD-12345)\n- whether a product is in stock, its specs, warranty and shipping\n- your "
     "account details\n- returning, exchanging or cancelling an order\n- changing an order's "
     "address, payment method or items\n- talking to a human agent\nWhat would you like to do?",
-    "engine.not_understood": "Sorry, I didn't understand that. I can track orders, check stock and "
-    "product details, and handle returns, cancellations, exchanges and order changes. "
-    'Type "help" to see everything.',
+    "engine.not_understood": (
+        "Sorry, I didn't understand that. I can track an order, check stock and product "
+        "details, show your account, and handle returns, cancellations, exchanges and changes "
+        'to an order (type "help" for the list). Or, if you prefer, I can pass you to a person '
+        "from our team: just say so."
+    ),
     "engine.not_understood_pending": "Sorry, I didn't catch that. We were working on {request}: "
     "could you give me the detail I asked for?",
     "engine.internal_error": "Sorry, something went wrong on my side. Please try again.",
@@ -316,4 +319,20 @@ MESSAGES: dict[str, str] = {
     "tier.platinum": "Platinum",
     "engine.status.requested": "requested",
     "engine.status.received": "received",
+    # engine: stock per variant, capped lists, an item not in the named order
+    "engine.ask_product_choices": "Which one do you mean? {products}",
+    "engine.ask_product_name": (
+        "Which product do you mean ({request})? Please give me its name or SKU."
+    ),
+    "engine.avail_variants": "By option: {variants}.",
+    "engine.avail_variant": "{options} ({sku}): {quantity}",
+    "engine.avail_variant_out": "{options} ({sku}): out of stock",
+    "engine.avail_no_variant": "{name} ({sku}) doesn't come in {asked}. It comes in: {variants}.",
+    "engine.avail_which_variant": (
+        "{name} in {asked} comes in several versions: {variants}. Which one do you mean?"
+    ),
+    "engine.not_in_order": (
+        "I don't see {thing} in order {order}. That order holds: {items}. Which order is it from?"
+    ),
+    "engine.more_items": "{items} and {count} more",
 }

@@ -41,9 +41,12 @@ MESSAGES: dict[str, str] = {
     "frete\n- ver os dados da sua conta\n- devolver, trocar ou cancelar um pedido\n- "
     "alterar endereço, forma de pagamento ou itens de um pedido\n- falar com um atendente\n"
     "O que você gostaria de fazer?",
-    "engine.not_understood": "Desculpe, não entendi. Posso rastrear pedidos, verificar estoque e "
-    "detalhes de produtos, e cuidar de devoluções, cancelamentos, trocas e alterações de "
-    'pedidos. Digite "ajuda" para ver tudo.',
+    "engine.not_understood": (
+        "Desculpe, não entendi. Posso rastrear um pedido, verificar estoque e detalhes de "
+        "produtos, mostrar a sua conta e cuidar de devoluções, cancelamentos, trocas e "
+        'alterações de pedidos (digite "ajuda" para ver tudo). Se preferir, posso passar você '
+        "para uma pessoa da nossa equipe: é só pedir."
+    ),
     "engine.not_understood_pending": "Desculpe, não entendi. Estávamos tratando de {request}: "
     "pode me passar a informação que pedi?",
     "engine.internal_error": "Desculpe, algo deu errado do meu lado. Tente novamente, por favor.",
@@ -301,4 +304,18 @@ MESSAGES: dict[str, str] = {
     "tier.platinum": "Platina",
     "engine.status.requested": "solicitada",
     "engine.status.received": "recebida",
+    # engine: stock per variant, capped lists, an item not in the named order
+    "engine.ask_product_choices": "Qual deles você quer dizer? {products}",
+    "engine.ask_product_name": "Qual produto ({request})? Me passe o nome ou o SKU.",
+    "engine.avail_variants": "Por opção: {variants}.",
+    "engine.avail_variant": "{options} ({sku}): {quantity}",
+    "engine.avail_variant_out": "{options} ({sku}): sem estoque",
+    "engine.avail_no_variant": "{name} ({sku}) não vem em {asked}. Opções: {variants}.",
+    "engine.avail_which_variant": (
+        "{name} em {asked} tem mais de uma versão: {variants}. Qual delas você quer?"
+    ),
+    "engine.not_in_order": (
+        "Não encontrei {thing} no pedido {order}. Esse pedido tem: {items}. De qual pedido é?"
+    ),
+    "engine.more_items": "{items} e mais {count}",
 }

@@ -41,9 +41,12 @@ MESSAGES: dict[str, str] = {
     "xem thông tin tài khoản\n- trả hàng, đổi hàng hoặc hủy đơn\n- đổi địa chỉ giao hàng, "
     "phương thức thanh toán hoặc sản phẩm trong đơn\n- chuyển sang nhân viên hỗ trợ\nBạn "
     "muốn làm gì?",
-    "engine.not_understood": "Xin lỗi, tôi chưa hiểu ý bạn. Tôi có thể tra cứu đơn hàng, kiểm tra "
-    "tồn kho và thông tin sản phẩm, hỗ trợ trả hàng, hủy đơn, đổi hàng và thay đổi đơn. "
-    'Gõ "giúp" để xem tất cả.',
+    "engine.not_understood": (
+        "Xin lỗi, tôi chưa hiểu ý bạn. Tôi có thể tra cứu đơn hàng, kiểm tra tồn kho và thông "
+        "tin sản phẩm, xem tài khoản của bạn, hỗ trợ trả hàng, hủy đơn, đổi hàng và thay đổi "
+        'đơn (gõ "giúp" để xem tất cả). Nếu bạn muốn, tôi có thể chuyển bạn sang nhân viên hỗ '
+        "trợ: bạn chỉ cần nói."
+    ),
     "engine.not_understood_pending": "Xin lỗi, tôi chưa hiểu. Chúng ta đang xử lý {request}: bạn "
     "có thể cho tôi thông tin tôi vừa hỏi không?",
     "engine.internal_error": "Xin lỗi, hệ thống của tôi gặp sự cố. Bạn vui lòng thử lại.",
@@ -304,4 +307,23 @@ MESSAGES: dict[str, str] = {
     "tier.platinum": "Bạch kim",
     "engine.status.requested": "đã yêu cầu",
     "engine.status.received": "đã nhận hàng",
+    # engine: stock per variant, capped lists, an item not in the named order
+    "engine.ask_product_choices": "Bạn muốn hỏi sản phẩm nào? {products}",
+    "engine.ask_product_name": (
+        "Bạn hỏi về sản phẩm nào ({request})? Vui lòng cho tôi tên hoặc mã SKU."
+    ),
+    "engine.avail_variants": "Theo từng loại: {variants}.",
+    "engine.avail_variant": "{options} ({sku}): {quantity}",
+    "engine.avail_variant_out": "{options} ({sku}): hết hàng",
+    "engine.avail_no_variant": (
+        "{name} ({sku}) không có loại {asked}. Các loại hiện có: {variants}."
+    ),
+    "engine.avail_which_variant": (
+        "{name} loại {asked} có nhiều phiên bản: {variants}. Bạn muốn hỏi phiên bản nào?"
+    ),
+    "engine.not_in_order": (
+        "Tôi không thấy {thing} trong đơn {order}. Đơn này gồm: {items}. Sản phẩm đó thuộc đơn "
+        "nào ạ?"
+    ),
+    "engine.more_items": "{items} và {count} sản phẩm khác",
 }
