@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app import i18n
 from app.agent.offline import fmt
 from app.agent.offline.fmt import field
 from app.agent.offline.i18n import t
@@ -19,8 +20,13 @@ def variants_of(call: Call | None) -> list[dict[str, Any]]:
     return [v for v in field(call.result, "variants") or [] if isinstance(v, dict)]
 
 
-def _values(v: dict[str, Any]) -> str:
-    return ", ".join(str(x) for x in (v.get("options") or {}).values())
+def _values(lang: str, v: dict[str, Any]) -> str:
+    """ "45mm, green" / "45mm, verde": the option values, translated where known."""
+    return ", ".join(i18n.term("value", x, lang) for x in (v.get("options") or {}).values())
+
+
+def _asked(lang: str, asked: set[str]) -> str:
+    return fmt.join(lang, [i18n.term("value", a, lang) for a in sorted(asked)])
 
 
 def capped(lang: str, items: list[str], limit: int = MAX_VARIANTS, sep: str = ", ") -> str:
@@ -37,7 +43,7 @@ def stock_lines(lang: str, variants: list[dict[str, Any]]) -> str:
             continue
         quantity = v.get("total_quantity") or 0
         key = "avail_variant" if quantity else "avail_variant_out"
-        out.append(t(lang, key, options=_values(v), sku=v.get("item_id"), quantity=quantity))
+        out.append(t(lang, key, options=_values(lang, v), sku=v.get("item_id"), quantity=quantity))
     # Options hold commas ("45mm, green"): variants are separated by semicolons.
     return capped(lang, out, sep="; ")
 
@@ -52,13 +58,13 @@ def by_variant(lang: str, call: Call) -> str:
 
 def no_such_variant(lang: str, call: Call, asked: set[str]) -> str:
     r = call.result
-    offered = [f"{_values(v)} ({v.get('item_id')})" for v in variants_of(call)]
+    offered = [f"{_values(lang, v)} ({v.get('item_id')})" for v in variants_of(call)]
     return t(
         lang,
         "avail_no_variant",
         name=field(r, "product_name"),
         sku=field(r, "product_id") or field(r, "sku"),
-        asked=", ".join(sorted(asked)),
+        asked=_asked(lang, asked),
         variants=capped(lang, offered, sep="; "),
     )
 
@@ -68,6 +74,6 @@ def which_variant(lang: str, call: Call, fits: list[dict[str, Any]], asked: set[
         lang,
         "avail_which_variant",
         name=field(call.result, "product_name"),
-        asked=", ".join(sorted(asked)),
+        asked=_asked(lang, asked),
         variants=stock_lines(lang, fits),
     )
