@@ -10,11 +10,13 @@ tool, database) loses nothing already said. The last event is always `TurnFinish
 from __future__ import annotations
 
 import dataclasses
+import functools
+import itertools
 import json
 import logging
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 
 from app.agent import history
 from app.agent.confirm import (
@@ -47,7 +49,8 @@ from app.agent.prompt import system_prompt as default_system_prompt
 from app.tools.base import ToolSet
 from app.tools.context import ToolContext
 from app.tools.dispatch import DEFAULT_TIMEOUT_S, DispatchResult, dispatch, error_result
-from app.tools.schema import render
+from app.tools.schema import rendered
+from app.tools.workers import Workers
 from services import conversations, handoff
 
 log = logging.getLogger(__name__)
@@ -55,6 +58,7 @@ log = logging.getLogger(__name__)
 MAX_TOOL_ROUNDS = 8  # model responses with tool calls per turn (llm and the Agents SDK: 10)
 MAX_TOOL_CALLS_PER_TURN = 16
 MAX_PARALLEL_TOOL_CALLS = 4  # threads per response; SQLite serialises writers anyway
+CALLS = Workers("tool-call")  # reused threads for the calls of one response
 MAX_INPUT_CHARS = 4_000  # one user message
 MAX_CONTEXT_CHARS = 60_000  # history sent to the model (about 15k tokens)
 MAX_TURN_TOKENS = 100_000  # input + output tokens over all rounds of one turn
@@ -170,7 +174,7 @@ def _rounds(
     options = dataclasses.replace(
         options or StreamOptions(), actor=str(ctx.actor), conversation_id=conversation_id
     )
-    tools = render(toolset.for_context(ctx), "openai")
+    tools = rendered(toolset, ctx, "openai")  # cached per toolset and audience
     prompt = system_prompt if system_prompt is not None else default_system_prompt(ctx)
     stored = conversations.load_messages(ctx.uow_factory, conversation_id=conversation_id)
     messages = history.bound(history.to_chat_messages(stored), MAX_CONTEXT_CHARS)
@@ -326,21 +330,40 @@ def _run_calls(
         )
     if not runnable:
         return
-    workers = min(len(runnable), MAX_PARALLEL_TOOL_CALLS)
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tool-call") as pool:
-        futures = [
-            pool.submit(
-                dispatch,
-                toolset,
-                ctx,
-                call.name,
-                call.arguments,
-                call_id=call.call_id,
-                timeout_s=timeout_s,
+    if len(runnable) == 1:
+        # One call (the usual case): run it here; the dispatcher still runs its handler
+        # on another thread, under the time limit.
+        call = runnable[0]
+        yield dispatch(
+            toolset, ctx, call.name, call.arguments, call_id=call.call_id, timeout_s=timeout_s
+        )
+        return
+    # Several: at most MAX_PARALLEL_TOOL_CALLS at a time, on reused threads.
+    waiting = iter(runnable)
+    running: set[Future[DispatchResult]] = set()
+
+    def start(call: ToolCallRequest) -> None:
+        running.add(
+            CALLS.submit(
+                functools.partial(
+                    dispatch,
+                    toolset,
+                    ctx,
+                    call.name,
+                    call.arguments,
+                    call_id=call.call_id,
+                    timeout_s=timeout_s,
+                )
             )
-            for call in runnable
-        ]
-        for future in as_completed(futures):
+        )
+
+    for call in itertools.islice(waiting, MAX_PARALLEL_TOOL_CALLS):
+        start(call)
+    while running:
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            if (following := next(waiting, None)) is not None:
+                start(following)
             yield future.result()  # dispatch never raises: failures are results
 
 

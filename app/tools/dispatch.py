@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from app.tools.base import PendingConfirmation, Tool, ToolSet
 from app.tools.context import ToolContext
+from app.tools.workers import Workers
 from services import conversations
 from services.errors import DomainError
 from services.uow import CommitGate
@@ -31,6 +32,7 @@ MAX_ARGUMENT_CHARS = 20_000  # a model sending more than this is looping or conf
 MAX_RESULT_CHARS = 16_000  # keeps one tool result from flooding the model's context
 
 Outcome = Literal["ok", "error", "confirmation_required"]
+HANDLERS = Workers("tool")  # the threads tool handlers run on, under their time limit
 
 
 @dataclass(frozen=True)
@@ -84,27 +86,19 @@ def _cap(text: str) -> str:
 
 
 def _run_with_timeout(tool: Tool, ctx: ToolContext, args: BaseModel, timeout_s: float) -> Any:
-    box: dict[str, Any] = {}
     # Python cannot stop a thread, so the deadline closes the call's commit gate instead:
     # a handler still running afterwards can no longer commit (its work rolls back).
     gate = CommitGate()
     gated = replace(ctx, uow_factory=ctx.uow_factory.gated(gate))
-
-    def target() -> None:
-        try:
-            box["value"] = tool.handler(gated, args)
-        except BaseException as exc:  # re-raised in the caller's thread below
-            box["error"] = exc
-
-    # A daemon thread: a hung handler cannot keep the process alive.
-    worker = threading.Thread(target=target, name=f"tool-{tool.name}", daemon=True)
-    worker.start()
-    worker.join(timeout_s)
-    if worker.is_alive():
-        raise _Failure("timeout", _timeout_result(tool.name, timeout_s, gate))
-    if "error" in box:
-        raise box["error"]
-    return box.get("value")
+    # A reused daemon thread (`app.tools.workers`): a hung handler cannot keep the process
+    # alive, and no thread is started per call.
+    future = HANDLERS.submit(lambda: tool.handler(gated, args))
+    try:
+        return future.result(timeout_s)  # re-raises the handler's exception here
+    except FutureTimeout:
+        if future.done():  # the handler's own TimeoutError, or it finished just now
+            return future.result()
+        raise _Failure("timeout", _timeout_result(tool.name, timeout_s, gate)) from None
 
 
 def _timeout_result(name: str, timeout_s: float, gate: CommitGate) -> str:

@@ -8,12 +8,15 @@ a plain non-required ``X`` (the model simply leaves it out).
 from __future__ import annotations
 
 import copy
+import threading
+import weakref
 from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from app.tools.base import Tool
+from app.tools.base import Tool, ToolSet
+from app.tools.context import ToolContext
 
 # Titles repeat the property name; upper bounds are defensive limits a legitimate call
 # never reaches (pydantic still enforces them, with a clear error). Dropping them keeps the
@@ -98,6 +101,35 @@ def render(tools: Sequence[Tool], fmt: str = "openai") -> list[dict[str, Any]]:
         else:
             raise ValueError(f"unknown tool format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return out
+
+
+# toolset -> (the tools this session sees, format) -> rendered list. Tools are frozen, so
+# the same visible tools always render the same; keying by the visible tools themselves
+# (not by actor) stays right whatever rule `for_context` applies. Rendering took about
+# 3 ms on every model request; choosing the visible tools and a lookup take microseconds.
+# Weak keys: a toolset built for a test goes away with its entries.
+_Key = tuple[tuple[int, ...], str]
+_RENDERED: weakref.WeakKeyDictionary[ToolSet, dict[_Key, list[dict[str, Any]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_RENDER_LOCK = threading.Lock()
+
+
+def rendered(toolset: ToolSet, ctx: ToolContext, fmt: str = "openai") -> list[dict[str, Any]]:
+    """`render(toolset.for_context(ctx), fmt)`, computed once per toolset, audience and format.
+
+    The list is new on every call (callers may append to it); the schemas inside are
+    shared and must be treated as read-only.
+    """
+    tools = toolset.for_context(ctx)
+    key = (tuple(id(t) for t in tools), fmt)  # the toolset holds its tools: ids stay valid
+    with _RENDER_LOCK:
+        cached = _RENDERED.setdefault(toolset, {}).get(key)
+    if cached is None:
+        cached = render(tools, fmt)
+        with _RENDER_LOCK:
+            _RENDERED[toolset][key] = cached
+    return list(cached)
 
 
 def chat_to_responses(tools: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -140,3 +140,24 @@ def test_rendered_toolset_matches_its_snapshot(toolset: str, session: str, fmt: 
         path.write_text(text)
     assert path.exists(), f"missing snapshot {path.name}; run with STOREDESK_UPDATE_SNAPSHOTS=1"
     assert path.read_text() == text, f"{path.name} changed; review, then update snapshots"
+
+
+def test_rendered_schemas_are_cached_per_toolset_and_audience() -> None:
+    from app.tools.schema import render, rendered
+    from app.tools.support import SUPPORT
+    from services.models import Actor
+    from services.uow import UowFactory
+
+    uow = UowFactory.__new__(UowFactory)  # never opened
+    customer = ToolContext(uow, Actor.CUSTOMER, customer_id="c1")
+    staff = ToolContext(uow, Actor.STAFF)
+    for ctx in (customer, staff):
+        first = rendered(SUPPORT, ctx)
+        assert first == render(SUPPORT.for_context(ctx), "openai")
+        again = rendered(SUPPORT, ctx)
+        assert again == first and again is not first  # a fresh list each time ...
+        assert again[0] is first[0]  # ... of the schemas rendered once
+    names = {t["function"]["name"] for t in rendered(SUPPORT, customer)}
+    assert "find_customer" not in names  # staff-only tools stay hidden from customers
+    assert "find_customer" in {t["function"]["name"] for t in rendered(SUPPORT, staff)}
+    assert rendered(SUPPORT, staff, "anthropic")[0].keys() == {"name", "description", "input_schema"}
