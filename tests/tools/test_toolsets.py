@@ -160,4 +160,5 @@ def test_rendered_schemas_are_cached_per_toolset_and_audience() -> None:
     names = {t["function"]["name"] for t in rendered(SUPPORT, customer)}
     assert "find_customer" not in names  # staff-only tools stay hidden from customers
     assert "find_customer" in {t["function"]["name"] for t in rendered(SUPPORT, staff)}
-    assert rendered(SUPPORT, staff, "anthropic")[0].keys() == {"name", "description", "input_schema"}
+    anthropic = rendered(SUPPORT, staff, "anthropic")
+    assert anthropic[0].keys() == {"name", "description", "input_schema"}
