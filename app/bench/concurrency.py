@@ -38,7 +38,7 @@ class Served:
 
 
 def _worker(
-    url: str, picks: list[tuple[str, str]], start_at: float, seconds: float, out: Any
+    url: str, picks: list[tuple[str, str]], ready: Any, seconds: float, out: Any
 ) -> None:
     """One serving process: turns back to back until the window closes."""
     # Imported here: a spawned process builds its own engine and pool.
@@ -58,10 +58,10 @@ def _worker(
     model = OfflineModel()
     latencies: list[float] = []
     errors: list[str] = []
-    # Warm up (imports, pool, caches) before the common start.
+    # Warm up (imports, pool, caches), then start together with the other workers.
     conversations.start_conversation(uow_factory, actor=Actor.SYSTEM, title="warm-up")
-    time.sleep(max(0.0, start_at - time.time()))
-    end = start_at + seconds
+    ready.wait()
+    end = time.time() + seconds
     k = 0
     ctx: ToolContext | None = None
     while time.time() < end:
@@ -100,18 +100,19 @@ def _worker(
 def serve(url: str, picks: list[tuple[str, str]], *, workers: int, seconds: float) -> Served:
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    start_at = time.time() + 3.0 + 0.5 * workers  # time for the spawned workers to start
+    ready = context.Barrier(workers + 1)  # every worker warmed up, and this process
     share = max(1, len(picks) // workers)
     processes = [
         context.Process(
             target=_worker,
-            args=(url, picks[i * share : (i + 1) * share] or picks, start_at, seconds, queue),
+            args=(url, picks[i * share : (i + 1) * share] or picks, ready, seconds, queue),
             daemon=True,
         )
         for i in range(workers)
     ]
     for process in processes:
         process.start()
+    ready.wait(timeout=300)  # spawning and importing takes seconds on a busy machine
     turns, latencies, errors = 0, [], []
     for _ in processes:
         done, lat, errs = queue.get(timeout=seconds + 120)
