@@ -37,9 +37,7 @@ class Served:
         return self.turns / self.seconds if self.seconds else 0.0
 
 
-def _worker(
-    url: str, picks: list[tuple[str, str]], ready: Any, seconds: float, out: Any
-) -> None:
+def _worker(url: str, picks: list[tuple[str, str]], ready: Any, seconds: float, out: Any) -> None:
     """One serving process: turns back to back until the window closes."""
     # Imported here: a spawned process builds its own engine and pool.
     from app.agent.events import ErrorEvent
