@@ -1,5 +1,6 @@
 """The store's ORM model. Importing this package registers every table on `Base.metadata`."""
 
+from services.models.api import ApiKey, WebhookDelivery
 from services.models.base import CENT, Base, utcnow
 from services.models.catalog import Product, StockLevel, Variant, Warehouse
 from services.models.conversations import (
@@ -37,6 +38,7 @@ __all__ = [
     "HELP_CATEGORIES",
     "HELP_LOCALES",
     "Actor",
+    "ApiKey",
     "Base",
     "Conversation",
     "ConversationStatus",
@@ -66,5 +68,6 @@ __all__ = [
     "TransactionType",
     "Variant",
     "Warehouse",
+    "WebhookDelivery",
     "utcnow",
 ]
