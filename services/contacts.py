@@ -8,8 +8,9 @@ by several customers identifies nobody.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from services.models import Customer
 from services.uow import UowFactory
@@ -28,8 +29,7 @@ def customer_by_phone(uow_factory: UowFactory, *, phone: str) -> str | None:
     wanted = digits(phone)
     if len(wanted) < MIN_DIGITS or len(wanted) > 20:
         return None
-    stored = Customer.phone
-    expr = stored
+    expr: ColumnElement[Any] = func.coalesce(Customer.phone, "")
     for ch in _SEPARATORS:
         expr = func.replace(expr, ch, "")
     with uow_factory() as uow:
