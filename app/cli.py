@@ -7,12 +7,14 @@ import os
 
 import typer
 
+from app.commands import api_keys as api_key_commands
 from app.commands import bench as bench_commands
 from app.commands import chat as chat_commands
 from app.commands import db as db_commands
 from app.commands import doctor as doctor_commands
 from app.commands import eval as eval_commands
 from app.commands import seed as seed_commands
+from app.commands import serve as serve_commands
 from app.commands import tau as tau_commands
 from app.commands import tools as tools_commands
 
@@ -42,12 +44,14 @@ def _global(
 app.add_typer(db_commands.app, name="db")
 app.add_typer(seed_commands.app, name="seed")
 app.add_typer(bench_commands.app, name="bench")
+app.add_typer(api_key_commands.app, name="api-key")
 app.command("import-tau")(tau_commands.import_tau_command)
 app.add_typer(tools_commands.app, name="tools")
 app.command("chat")(chat_commands.chat)
 app.command("export-tau")(tau_commands.export_tau_command)
 app.command("doctor")(doctor_commands.doctor_command)
 app.add_typer(eval_commands.app, name="eval")
+app.command("serve")(serve_commands.serve)
 
 
 def main() -> None:

@@ -31,9 +31,19 @@ class Claim:
     response: str | None = None
 
 
-def _stored(uow_factory: UowFactory, key: str) -> WebhookDelivery | None:
+@dataclass(frozen=True)
+class _Row:
+    status: str
+    status_code: int | None
+    response: str | None
+
+
+def _stored(uow_factory: UowFactory, key: str) -> _Row | None:
     with uow_factory() as uow:
-        return uow.session.get(WebhookDelivery, key, populate_existing=True)
+        row = uow.session.get(WebhookDelivery, key, populate_existing=True)
+        if row is None:
+            return None
+        return _Row(row.status, row.status_code, row.response)
 
 
 def claim(uow_factory: UowFactory, *, key: str) -> Claim:
