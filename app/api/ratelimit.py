@@ -43,15 +43,16 @@ class MemoryLimiter:
 class RedisLimiter:
     """INCR on ``storedesk:rl:<key>:<window>`` with an expiry: atomic across workers."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, prefix: str = "storedesk:rl") -> None:
         import redis
 
+        self._prefix = prefix
         self._client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
 
     def hit(self, key: str, limit: int, window_s: int = WINDOW_S) -> float | None:
         now = time.time()
         window = int(now // window_s)
-        name = f"storedesk:rl:{key}:{window}"
+        name = f"{self._prefix}:{key}:{window}"
         try:
             pipe = self._client.pipeline()
             pipe.incr(name)

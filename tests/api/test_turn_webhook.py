@@ -139,7 +139,7 @@ def test_the_same_tool_call_id_runs_once_and_repeats_the_answer(
 def test_a_tool_past_its_budget_answers_in_time(
     serve, demo: UowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def slow(ctx, args):  # noqa: ANN001 - a test tool
+    def slow(ctx, args):
         time.sleep(3)
         return {"never": "seen"}
 
