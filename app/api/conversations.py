@@ -25,7 +25,7 @@ from app.api.auth import Principal, principal
 from app.api.state import ApiState, state
 from app.api.stream import stream_turn
 from app.tools.toolsets import get_toolset
-from services import conversations, transcripts
+from services import conversations, handoff, transcripts
 from services.conversations import ConversationInfo
 from services.errors import NotFound
 
@@ -115,10 +115,9 @@ def _owned(api: ApiState, who: Principal, conversation_id: str) -> ConversationI
 
 def _state_of(api: ApiState, conversation_id: str) -> str | None:
     try:
-        info = conversations.get_conversation(api.uow_factory, conversation_id=conversation_id)
+        return handoff.conversation_state(api.uow_factory, conversation_id=conversation_id).state
     except NotFound:
         return None
-    return str(getattr(info, "state", None) or info.status)
 
 
 @router.post("/conversations", status_code=201, response_model=ConversationOut,
