@@ -1,10 +1,9 @@
 """A benchmark run: tasks x trials, each on its own copy of the store, resumable.
 
 The expected store of a task is computed once (its ground truth replayed on a fresh
-copy) and kept as a hash, plus a JSON file used only to name the differences of a
-failing trial. Results are written to the results file after every trial, so a run
-that stops (crash, Ctrl-C, a budget) resumes where it was: finished trials are read
-back and not run again.
+copy) and kept as a hash; a failing trial replays it again to name the differences.
+Results are written to the results file after every trial, so a run that stops (crash,
+Ctrl-C, a budget) resumes where it was: finished trials are read back, not run again.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -21,7 +21,7 @@ from typing import Any
 from app.agent.model import ModelAdapter
 from app.eval.passk import pass_hat_ks
 from app.eval.stores import copy_store, open_store
-from app.eval.tau.score import replay, state_hash, store_state
+from app.eval.tau.score import Replay, replay, state_hash, store_state
 from app.eval.tau.tasks import TauTask
 from app.eval.tau.trial import Judge, TrialResult, run_trial
 from app.eval.tau.user import UserFactory
@@ -34,16 +34,19 @@ RESULTS_VERSION = 1
 @dataclass(frozen=True)
 class Expected:
     hash: str
-    path: Path
     errors: tuple[str, ...]  # ground-truth writes that answered with an error
+    task: TauTask
+    template: Path
+    workdir: Path
 
     def state(self) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
-        return data
+        """The expected store again (replayed anew: only failing trials need it, and
+        keeping a full store per task in memory or on disk would not scale)."""
+        return _replayed(self.task, self.template, self.workdir)[1]
 
 
-def expected_for(task: TauTask, template: Path, workdir: Path) -> Expected:
-    db = copy_store(template, workdir / f"expected-{_safe(task.id)}.db")
+def _replayed(task: TauTask, template: Path, workdir: Path) -> tuple[Replay, dict[str, Any]]:
+    db = copy_store(template, workdir / f"expected-{_safe(task.id)}-{uuid.uuid4().hex[:8]}.db")
     try:
         with open_store(db) as uow_factory:
             outcome = replay(uow_factory, task.actions)
@@ -51,9 +54,18 @@ def expected_for(task: TauTask, template: Path, workdir: Path) -> Expected:
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-    path = workdir / f"expected-{_safe(task.id)}.json"
-    path.write_text(json.dumps(state), encoding="utf-8")
-    return Expected(hash=state_hash(state), path=path, errors=outcome.errors)
+    return outcome, state
+
+
+def expected_for(task: TauTask, template: Path, workdir: Path) -> Expected:
+    outcome, state = _replayed(task, template, workdir)
+    return Expected(
+        hash=state_hash(state),
+        errors=outcome.errors,
+        task=task,
+        template=template,
+        workdir=workdir,
+    )
 
 
 @dataclass
@@ -142,7 +154,8 @@ def _write(path: Path | None, results: RunResults) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(results.to_json(), indent=1, ensure_ascii=False), encoding="utf-8")
+    # Compact: the file is rewritten after every trial of a long run.
+    tmp.write_text(json.dumps(results.to_json(), ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)  # never a half-written results file
 
 

@@ -50,7 +50,8 @@ class TauTask:
         return "\n\n".join(lines)
 
 
-def _task(raw: Any, index: int) -> TauTask:
+def parse_task(raw: Any, index: int = 0) -> TauTask:
+    """One task of the tau2-bench format; ``index`` names it in errors."""
     if not isinstance(raw, dict) or "id" not in raw:
         raise InvalidRequest(f"Task #{index} is not a tau2-bench task (no 'id').")
     task_id = str(raw["id"])
@@ -98,7 +99,7 @@ def load_tasks(path: Path, task_ids: list[str] | None = None) -> list[TauTask]:
         data = data["tasks"]
     if not isinstance(data, list):
         raise InvalidRequest(f"Tasks file {path} must hold a JSON list of tasks.")
-    tasks = [_task(raw, i) for i, raw in enumerate(data)]
+    tasks = [parse_task(raw, i) for i, raw in enumerate(data)]
     ids = [t.id for t in tasks]
     if len(set(ids)) != len(ids):
         raise InvalidRequest(f"Tasks file {path} repeats task ids.")
