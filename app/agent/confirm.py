@@ -22,9 +22,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from app.i18n import has, normalize_locale, t
+from app.i18n.actions import action_summary
 from app.tools.actions import confirm_action, scope
 from app.tools.context import ToolContext
 from services import conversations
+from services.actions import ActionResult
 from services.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -51,20 +54,23 @@ def confirm_pending(
         result = confirm_action(ctx, confirmation_id)
     except DomainError as exc:
         outcome = ConfirmOutcome(
-            ok=False, message=exc.message, confirmation_id=confirmation_id, error_code=exc.code
+            ok=False,
+            message=_refusal(ctx, exc),
+            confirmation_id=confirmation_id,
+            error_code=exc.code,
         )
     except Exception:
         log.exception("confirmation %s failed", confirmation_id[:64])
         outcome = ConfirmOutcome(
             ok=False,
-            message="The change could not be applied because of an error on our side.",
+            message=t("confirm.failed_internal", ctx.locale),
             confirmation_id=confirmation_id,
             error_code="internal_error",
         )
     else:
         outcome = ConfirmOutcome(
             ok=True,
-            message=f"Done: {result.summary}",
+            message=t("confirm.done", ctx.locale, summary=_summary(ctx, result)),
             confirmation_id=confirmation_id,
             action=result.action,
             result=result.model_dump(mode="json", exclude_none=True),
@@ -82,12 +88,30 @@ def cancel_pending(
     )
     outcome = ConfirmOutcome(
         ok=expired,
-        message="Cancelled: nothing was changed." if expired else "Nothing to cancel.",
+        message=t("confirm.cancelled" if expired else "confirm.nothing_to_cancel", ctx.locale),
         confirmation_id=confirmation_id,
         error_code=None if expired else "not_found",
     )
     _record(ctx, outcome, 0, toolset, declined=True)
     return outcome
+
+
+def _refusal(ctx: ToolContext, exc: DomainError) -> str:
+    """Why a confirm did not apply: the store's own (English) words, or a fixed sentence
+    per error code in the customer's language."""
+    if normalize_locale(ctx.locale) == "en":
+        return exc.message
+    key = f"confirm.error.{exc.code}"
+    return t(key if has(key) else "confirm.error.other", ctx.locale)
+
+
+def _summary(ctx: ToolContext, result: ActionResult) -> str:
+    """What was done, in the customer's language: the service's own English summary, or
+    the same facts rendered from the structured result for another language."""
+    if normalize_locale(ctx.locale) == "en":
+        return result.summary
+    data = result.model_dump(mode="json", exclude_none=True)
+    return action_summary(data, ctx.locale, with_status=True)
 
 
 def _record(

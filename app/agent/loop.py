@@ -46,6 +46,7 @@ from app.agent.model import (
     ToolCallRequest,
 )
 from app.agent.prompt import system_prompt as default_system_prompt
+from app.i18n import has, normalize_locale, t
 from app.tools.base import ToolSet
 from app.tools.context import ToolContext
 from app.tools.dispatch import DEFAULT_TIMEOUT_S, DispatchResult, dispatch, error_result
@@ -63,12 +64,10 @@ MAX_INPUT_CHARS = 4_000  # one user message
 MAX_CONTEXT_CHARS = 60_000  # history sent to the model (about 15k tokens)
 MAX_TURN_TOKENS = 100_000  # input + output tokens over all rounds of one turn
 
-LIMIT_MESSAGE = (
-    "I'm sorry, I could not finish this request within my limits. "
-    "Please rephrase it, or ask me to transfer you to a human agent."
-)
-EMPTY_MESSAGE = "The assistant gave no answer. Please rephrase your message or try again."
-INTERNAL_MESSAGE = "Something went wrong on our side. Please try again in a moment."
+# The fixed messages, in English; a turn says them in its context's locale (app/i18n).
+LIMIT_MESSAGE = t("error.limit_reached", "en")
+EMPTY_MESSAGE = t("error.empty_answer", "en")
+INTERNAL_MESSAGE = t("error.internal_error", "en")
 
 
 @dataclasses.dataclass
@@ -120,15 +119,17 @@ def run_turn(
     turn = _Turn(started=time.perf_counter(), model_name=model.model)
     if ctx.conversation_id != conversation_id:
         ctx = dataclasses.replace(ctx, conversation_id=conversation_id)
+    if options is not None and options.locale and normalize_locale(ctx.locale) == "en":
+        ctx = dataclasses.replace(ctx, locale=normalize_locale(options.locale))
     text = user_text.strip()
     if not text:
-        yield ErrorEvent(code="empty_input", message="Please type a message.")
+        yield ErrorEvent(code="empty_input", message=t("error.empty_input", ctx.locale))
         yield turn.finished()
         return
     if len(text) > MAX_INPUT_CHARS:
         yield ErrorEvent(
             code="input_too_long",
-            message=f"Your message is too long; please keep it under {MAX_INPUT_CHARS} characters.",
+            message=t("error.input_too_long", ctx.locale, limit=MAX_INPUT_CHARS),
         )
         yield turn.finished()
         return
@@ -155,8 +156,9 @@ def run_turn(
     except Exception:
         # Storage down or a bug: whatever was committed stays; the user gets a clear line.
         log.exception("turn failed in conversation %s", conversation_id)
-        _notice(ctx, conversation_id, "internal_error", INTERNAL_MESSAGE)
-        yield ErrorEvent(code="internal_error", message=INTERNAL_MESSAGE)
+        internal = t("error.internal_error", ctx.locale)
+        _notice(ctx, conversation_id, "internal_error", internal)
+        yield ErrorEvent(code="internal_error", message=internal)
     yield turn.finished()
 
 
@@ -240,8 +242,9 @@ def _rounds(
             if not reply.strip():
                 # An empty final answer (length cut, content filter, a confused model)
                 # would leave the user looking at nothing.
-                _notice(ctx, conversation_id, "empty_answer", EMPTY_MESSAGE)
-                yield ErrorEvent(code="empty_answer", message=EMPTY_MESSAGE)
+                empty = t("error.empty_answer", ctx.locale)
+                _notice(ctx, conversation_id, "empty_answer", empty)
+                yield ErrorEvent(code="empty_answer", message=empty)
             return
         for call in calls:
             yield ToolCallStarted(call_id=call.call_id, name=call.name, arguments=call.arguments)
@@ -398,19 +401,25 @@ def _fault(
             content=partial,
             model=model.model or None,
         )
-    _notice(ctx, conversation_id, fault.code, fault.message)
-    yield ErrorEvent(code=fault.code, message=fault.message)
+    message = fault.message
+    if normalize_locale(ctx.locale) != "en":
+        # The provider's words are English: the customer gets the fixed line for its code.
+        key = f"error.{fault.code}"
+        message = t(key if has(key) else "error.provider_error", ctx.locale)
+    _notice(ctx, conversation_id, fault.code, message)
+    yield ErrorEvent(code=fault.code, message=message)
 
 
 def _limit(turn: _Turn, ctx: ToolContext, conversation_id: str) -> Iterator[Event]:
+    limit = t("error.limit_reached", ctx.locale)
     conversations.append_message(
         ctx.uow_factory,
         conversation_id=conversation_id,
         role="assistant",
-        content=LIMIT_MESSAGE,
+        content=limit,
         model=turn.model_name or None,
     )
     prefix = "\n\n" if turn.text else ""
-    turn.text += prefix + LIMIT_MESSAGE
-    yield TextDelta(prefix + LIMIT_MESSAGE)
-    yield ErrorEvent(code="limit_reached", message=LIMIT_MESSAGE)
+    turn.text += prefix + limit
+    yield TextDelta(prefix + limit)
+    yield ErrorEvent(code="limit_reached", message=limit)

@@ -25,6 +25,9 @@ class ToolContext:
     # automatic: staff and the benchmark harness apply at once.
     confirmation: ConfirmationPolicy = "explicit"
     staff_name: str | None = None
+    # The language fixed messages are written in (normalised: "en", "vi", "pt"); the
+    # customer's profile or their pick in the chat. Never read from the model.
+    locale: str = "en"
     clock: Callable[[], datetime] = field(default=utcnow)
 
     def __post_init__(self) -> None:

@@ -17,10 +17,11 @@ from app.agent.events import Event
 from app.agent.loop import run_turn
 from app.agent.model import StreamOptions
 from app.agent.providers import ProviderConfigError, make_model
+from app.i18n import t
 from app.settings import AppSettings
 from app.tools.context import ToolContext
 from app.tools.toolsets import get_toolset
-from app.ui import deps, model_settings, session
+from app.ui import deps, language, model_settings, session
 from app.ui.session import Identity
 from services import conversations
 from services.models import Actor
@@ -48,6 +49,7 @@ def context(identity: Identity, conversation_id: str | None = None) -> ToolConte
         customer_id=identity.customer_id,
         conversation_id=conversation_id,
         confirmation="explicit",
+        locale=language.current(identity),
     )
 
 
@@ -69,7 +71,7 @@ def stream_turn(identity: Identity, *, conversation_id: str, text: str) -> Itera
     options = StreamOptions(
         temperature=model_settings.for_identity(identity.is_staff).temperature,
         actor="staff" if identity.is_staff else "customer",
-        locale=(identity.locale or "").split("_")[0] or None,
+        locale=language.current(identity),
         conversation_id=conversation_id,
     )
     return run_turn(
@@ -93,8 +95,12 @@ def _model() -> Any:
     try:
         return make_model(model_settings.params(s))
     except ProviderConfigError as exc:
-        hint = " Change it on the Settings page." if staff else ""
-        raise SetupError(f"{exc}{hint}") from exc
+        if staff:
+            raise SetupError(f"{exc} Change it on the Settings page.") from exc
+        # The operator's configuration is not the customer's business (nor in their
+        # language): they get a fixed line, the log gets the reason.
+        log.warning("chat unavailable for a customer: %s", exc)
+        raise SetupError(t("chat.unavailable", language.current(identity))) from exc
 
 
 def _toolset_name(identity: Identity) -> str:

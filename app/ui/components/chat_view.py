@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import i18n
-from app.i18n import normalize_locale
-from app.ui import deps, model_settings, runtime
+from app.ui import deps, language, model_settings, runtime, session
 from app.ui.components import confirm_card, live_turn, transcript
 from app.ui.components.text import escape_inline, plain
 from app.ui.session import Identity
@@ -23,9 +22,10 @@ def render(identity: Identity) -> None:
     _sidebar(identity)
     conversation_id = st.session_state.get(CONVERSATION)
 
+    locale = language.current(identity)
     head, badge = st.columns([4, 1], vertical_alignment="bottom")
-    head.title("Support chat" if not identity.is_staff else "Staff chat")
-    label = model_settings.provider_label(model_settings.for_identity(identity.is_staff))
+    head.title(i18n.t("chat.title", locale) if not identity.is_staff else "Staff chat")
+    label = provider_label(identity, locale)
     badge.markdown(f":material/smart_toy: **{escape_inline(label)}**")
     if identity.is_staff:
         st.caption("Staff mode: tools act for any customer and apply changes after your confirm.")
@@ -40,13 +40,13 @@ def render(identity: Identity) -> None:
             t = None  # never show another customer's conversation
             st.session_state.pop(CONVERSATION, None)
     if t is None:
-        _welcome(identity)
+        _welcome(identity, locale)
     else:
         transcript.render(
             t,
             staff=identity.is_staff,
             feedback=_feedback_for(t.conversation.id),
-            locale=identity.locale,
+            locale=locale,
         )
         confirm_card.restore(t)
         _person_banner(t, identity)
@@ -55,7 +55,7 @@ def render(identity: Identity) -> None:
     confirm_card.render(identity)
 
     prompt = st.chat_input(
-        "Ask about an order, stock, a return…",
+        i18n.t("chat.input_placeholder", locale),
         key="chat_input",
         submit_mode="disable",
         max_chars=4000,
@@ -65,26 +65,29 @@ def render(identity: Identity) -> None:
         live_turn.run(identity, prompt)
 
 
-def _welcome(identity: Identity) -> None:
-    first = identity.name.split()[0] if identity.name else "there"
+def provider_label(identity: Identity, locale: str) -> str:
+    """Who answers, in the customer's words ("trợ lý ngoại tuyến"); a model's own name as is."""
+    label = model_settings.provider_label(model_settings.for_identity(identity.is_staff))
+    return i18n.t("provider.offline", locale) if label == "offline engine" else label
+
+
+def _welcome(identity: Identity, locale: str) -> None:
+    first = identity.name.split()[0] if identity.name else i18n.t("chat.welcome_no_name", locale)
     with st.chat_message("assistant", avatar=transcript.AVATARS["assistant"]):
         if identity.is_staff:
             st.markdown("Ready. Ask about any order, customer or product.")
         else:
-            st.markdown(
-                f"Hi {plain(first, 30)}! I can track orders, check stock, start returns and "
-                "exchanges, and change pending orders. What can I do for you?"
-            )
+            st.markdown(i18n.t("chat.welcome", locale, name=plain(first, 30)))
         st.pills(
-            "Suggestions",
-            _suggestions(identity),
+            i18n.t("chat.suggestions", locale),
+            _suggestions(identity, locale),
             key="chat_suggestion",
             label_visibility="collapsed",
             on_change=_queue_suggestion,
         )
 
 
-def _suggestions(identity: Identity) -> list[str]:
+def _suggestions(identity: Identity, locale: str) -> list[str]:
     if identity.is_staff:
         return [
             "What's the status of ORD-78342?",
@@ -92,8 +95,9 @@ def _suggestions(identity: Identity) -> list[str]:
             "Is UHD-4K-55 in stock?",
         ]
     recent = browse.search_orders(deps.uow_factory(), customer_id=identity.customer_id, limit=1)
-    first = [f"Where is my order {recent[0].id}?"] if recent else []
-    return [*first, "What is your return policy?", "I'd like to talk to a person"]
+    keys = ["chat.suggestion.return_policy", "chat.suggestion.human"]
+    first = [i18n.t("chat.suggestion.where_is_order", locale, order=recent[0].id)] if recent else []
+    return [*first, *(i18n.t(key, locale) for key in keys)]
 
 
 def _queue_suggestion() -> None:
@@ -104,8 +108,11 @@ def _queue_suggestion() -> None:
 def _sidebar(identity: Identity) -> None:
     uow = deps.uow_factory()
     with st.sidebar:
+        if not identity.is_staff:
+            language.selector(identity)
+        locale = language.current(identity)
         st.button(
-            "New conversation",
+            i18n.t("chat.new_conversation", locale),
             icon=":material/add_comment:",
             key="chat_new",
             on_click=lambda: st.session_state.pop(CONVERSATION, None),
@@ -116,11 +123,11 @@ def _sidebar(identity: Identity) -> None:
         else:
             past = inbox.list_conversations(uow, customer_id=identity.customer_id, limit=15)
         if past:
-            st.caption("Past conversations")
+            st.caption(i18n.t("chat.past_conversations", locale))
         current = st.session_state.get(CONVERSATION)
         for row in past:
             st.button(
-                plain(row.title or "New conversation", 34),
+                plain(row.title or i18n.t("chat.new_conversation", locale), 34),
                 key=f"chat_past_{row.id}",
                 type="primary" if row.id == current else "tertiary",
                 on_click=st.session_state.__setitem__,
@@ -153,14 +160,18 @@ def _save_feedback(conversation_id: str, message_id: int) -> None:
             message_id=message_id,
             rating=1 if value == 1 else -1,
         )
-        st.toast("Thanks for the feedback!")
+        st.toast(i18n.t("chat.feedback_thanks", _session_locale()))
     except DomainError:
-        st.toast("Could not save that rating.")
+        st.toast(i18n.t("chat.feedback_failed", _session_locale()))
+
+
+def _session_locale() -> str:
+    return language.current(session.current())
 
 
 def _person_banner(t: inbox.Transcript, identity: Identity) -> None:
     """Under the last message, where the customer is looking: who holds the conversation."""
-    locale = normalize_locale(identity.locale)
+    locale = language.current(identity)
     c = t.conversation
     icon = ":material/support_agent:"
     if c.status == "waiting":

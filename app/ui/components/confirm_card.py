@@ -8,13 +8,14 @@ confirmation id, so even two processes cannot apply it twice.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import streamlit as st
 
+from app import i18n
 from app.agent.events import ConfirmationRequired
-from app.ui import deps, runtime, session
+from app.i18n.actions import action_summary, action_title
+from app.ui import deps, language, runtime, session
 from app.ui.components.text import safe_markdown
 from app.ui.session import Identity
 from services import browse_detail
@@ -35,18 +36,6 @@ def remember(event: ConfirmationRequired, *, conversation_id: str) -> None:
     }
 
 
-ACTION_TITLES = {
-    "request_return": "Return",
-    "process_return": "Return",
-    "cancel_order": "Cancel order",
-    "request_exchange": "Exchange",
-    "exchange_items": "Exchange",
-    "modify_items": "Change items",
-    "modify_order_items": "Change items",
-    "change_shipping_address": "Change the shipping address",
-    "change_default_address": "Change the default address",
-    "change_payment_method": "Change the payment method",
-}
 # Fields shown in their own way below, or not for the person at all.
 SHOWN = {
     "summary",
@@ -61,11 +50,12 @@ SHOWN = {
     "gift_card_balances",
     "ledger_entries",
 }
+# Preview field -> the catalogue key of its label on the card.
 LABELS = {
-    "payment_method_id": "Refund / charge to",
-    "reason": "Reason",
-    "pickup_date": "Pickup",
-    "address": "New address",
+    "payment_method_id": "confirm.payment_method",
+    "reason": "confirm.reason",
+    "pickup_date": "confirm.pickup",
+    "address": "confirm.address",
 }
 
 
@@ -81,6 +71,7 @@ def restore(t: Any) -> None:
 
 
 def render(identity: Identity) -> None:
+    locale = language.current(identity)
     if outcome := st.session_state.pop(OUTCOME, None):
         kind, text = outcome
         st.toast(safe_markdown(text), icon=":material/check_circle:" if kind == "ok" else None)
@@ -89,91 +80,132 @@ def render(identity: Identity) -> None:
         return
     cid = pending["confirmation_id"]
     p: dict[str, Any] = pending["preview"]
-    title = ACTION_TITLES.get(str(p.get("action") or pending["name"]), "Change")
+    title = action_title(str(p.get("action") or pending["name"]), locale)
+    # The buttons and every sentence naming them read the same catalogue keys.
+    confirm_label = i18n.t("chat.confirm.button", locale)
+    cancel_label = i18n.t("chat.cancel.button", locale)
     with st.container(border=True, key=f"confirm_card_{cid}"):
         order = f" · {safe_markdown(str(p['order_id']))}" if p.get("order_id") else ""
-        st.markdown(f"#### :material/task_alt: Please confirm: {title}{order}")
-        st.markdown(safe_markdown(str(p.get("summary") or "Confirm this change?")))
-        _items(p.get("items") or [])
-        _figures(p)
-        details = _details(p)
+        heading = i18n.t("confirm.title", locale, action=title)
+        st.markdown(f"#### :material/task_alt: {heading}{order}")
+        st.markdown(safe_markdown(_summary(p, pending["name"], locale)))
+        _items(p.get("items") or [], locale)
+        _figures(p, locale)
+        details = _details(p, locale)
         if p.get("status_before") and p.get("status"):
-            details.insert(0, ("Order status", f"{p['status_before']} → {p['status']}"))
+            before = i18n.term("status", p["status_before"], locale)
+            after = i18n.term("status", p["status"], locale)
+            details.insert(
+                0, (i18n.t("confirm.order_status", locale), safe_markdown(f"{before} → {after}"))
+            )
         if details:
             st.markdown("  \n".join(f"**{k}**: {v}" for k, v in details))
-        st.caption(
-            "Nothing has changed yet. Confirm to go ahead, or Cancel to keep things as they are."
-        )
+        st.caption(i18n.t("confirm.footer", locale, confirm=confirm_label, cancel=cancel_label))
         with st.container(horizontal=True):
             st.button(
-                "Confirm",
+                confirm_label,
                 type="primary",
                 key=f"confirm_yes_{cid}",
                 on_click=_confirm,
                 args=(cid,),
                 icon=":material/check:",
             )
-            st.button("Cancel", key=f"confirm_no_{cid}", on_click=_cancel, args=(cid,))
+            st.button(cancel_label, key=f"confirm_no_{cid}", on_click=_cancel, args=(cid,))
 
 
-def _items(items: list[Any]) -> None:
+def _summary(p: dict[str, Any], name: str, locale: str) -> str:
+    """The store's own summary in English; the same facts from the catalogue otherwise."""
+    if locale == "en":
+        return str(p.get("summary") or i18n.t("confirm.fallback_summary", locale))
+    method = None
+    if p.get("payment_method_id"):
+        method = _method_label(str(p["payment_method_id"]), locale)
+    return action_summary(p, locale, name=name, method_label=method)
+
+
+def _method_label(payment_method_id: str, locale: str) -> str:
+    label = browse_detail.payment_method_label(
+        deps.uow_factory(), payment_method_id=payment_method_id
+    )
+    # services name methods in English ("Gift card", "Card •••• 4242"): the generic words
+    # come from the catalogue, brands and digits stay as they are.
+    if label == "Gift card":
+        return i18n.t("payment.gift_card", locale)
+    if label.startswith("Card "):
+        return i18n.t("payment.card", locale) + label[len("Card") :]
+    return label
+
+
+def _items(items: list[Any], locale: str) -> None:
     lines = []
     for item in items:
         if not isinstance(item, dict):
             continue
         name = safe_markdown(str(item.get("name", "")))
         sku = safe_markdown(str(item.get("item_id", "")))
-        line = f"- {name} `{sku}` {_money(item.get('price'))}"
+        line = f"- {name} `{sku}` {_money(item.get('price'), locale)}"
         if item.get("new_item_id"):
-            line += (
-                f" → `{safe_markdown(str(item['new_item_id']))}` {_money(item.get('new_price'))}"
-            )
+            new_sku = safe_markdown(str(item["new_item_id"]))
+            line += f" → `{new_sku}` {_money(item.get('new_price'), locale)}"
         lines.append(line)
     if lines:
         st.markdown("\n".join(lines))
 
 
-def _figures(p: dict[str, Any]) -> None:
+def _figures(p: dict[str, Any], locale: str) -> None:
     figures = []
     if p.get("refund_amount") is not None:
-        figures.append(("Refund", _money(p["refund_amount"])))
+        figures.append((i18n.t("confirm.refund", locale), _money(p["refund_amount"], locale)))
     if p.get("price_difference") is not None:
-        figures.append(("Price difference", _money(p["price_difference"])))
+        figures.append(
+            (i18n.t("confirm.price_difference", locale), _money(p["price_difference"], locale))
+        )
     for card, balance in (p.get("gift_card_balances") or {}).items():
-        figures.append((f"Gift card balance after · {card[-4:]}", _money(balance)))
+        label = i18n.t("confirm.gift_card_after", locale, last4=card[-4:])
+        figures.append((label, _money(balance, locale)))
     if figures:
         for col, (label, value) in zip(st.columns(len(figures)), figures, strict=True):
             col.metric(label, value)
 
 
-def _details(preview: dict[str, Any]) -> list[tuple[str, str]]:
+def _details(preview: dict[str, Any], locale: str) -> list[tuple[str, str]]:
     out = []
     for key, value in preview.items():
         if key in SHOWN or key in SKIP or value in (None, "", [], {}):
             continue
-        label = LABELS.get(key) or safe_markdown(key.replace("_", " ").capitalize())
+        label = (
+            i18n.t(LABELS[key], locale)
+            if key in LABELS
+            else safe_markdown(key.replace("_", " ").capitalize())
+        )
         if key == "payment_method_id":
-            value = browse_detail.payment_method_label(
-                deps.uow_factory(), payment_method_id=str(value)
-            )
-        out.append((label, safe_markdown(_show(key, value))))
+            value = _method_label(str(value), locale)
+        elif key == "reason":
+            value = _reason(str(value), locale)
+        elif key == "pickup_date":
+            value = i18n.format_date(value, locale)
+        out.append((label, safe_markdown(_show(key, value, locale))))
     return out[:10]
 
 
-def _money(value: Any) -> str:
-    try:
-        return f"${Decimal(str(value)):,.2f}"
-    except (InvalidOperation, ValueError):
-        return safe_markdown(str(value)) if value is not None else ""
+def _reason(value: str, locale: str) -> str:
+    key = "engine.reason." + value.strip().lower().replace(" ", "_")
+    return i18n.t(key, locale) if i18n.has(key) else value
 
 
-def _show(key: str, value: Any) -> str:
+def _money(value: Any, locale: str) -> str:
+    if value is None:
+        return ""
+    return safe_markdown(i18n.format_money(value, locale))
+
+
+def _show(key: str, value: Any, locale: str) -> str:
     if isinstance(value, list):
-        return ", ".join(_show(key, v) for v in value)
+        return ", ".join(_show(key, v, locale) for v in value)
     if isinstance(value, dict):
         return ", ".join(str(v) for v in value.values() if v)
     if any(w in key for w in ("amount", "price", "total", "difference", "balance")):
-        return _money(value)
+        return i18n.format_money(value, locale)
     return str(value)
 
 
@@ -198,7 +230,7 @@ def _cancel(cid: str) -> None:
         return
     handled.add(cid)
     identity = session.current()
-    message = "Cancelled: nothing was changed."
+    message = i18n.t("confirm.cancelled", language.current(identity))
     if identity is not None:
         _, message = runtime.cancel(identity, pending)
     st.session_state.pop(PENDING, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app import i18n
 from app.agent.events import (
     ConfirmationRequired,
     ErrorEvent,
@@ -13,7 +14,7 @@ from app.agent.events import (
     ToolResult,
     TurnFinished,
 )
-from app.ui import runtime
+from app.ui import language, runtime
 from app.ui.components import confirm_card, trace
 from app.ui.components.text import safe_markdown
 from app.ui.components.transcript import AVATARS
@@ -23,6 +24,7 @@ CONVERSATION = "chat_conversation_id"
 
 
 def run(identity: Identity, prompt: str) -> None:
+    locale = language.current(identity)
     with st.chat_message("user", avatar=AVATARS["user"]):
         st.markdown(safe_markdown(prompt))
     try:
@@ -44,7 +46,7 @@ def run(identity: Identity, prompt: str) -> None:
                 answer.markdown(safe_markdown(text) + " ▌")
             elif isinstance(event, ToolCallStarted):
                 box = tools.status(
-                    trace.label(event.name, staff=identity.is_staff, done=False),
+                    trace.label(event.name, staff=identity.is_staff, done=False, locale=locale),
                     state="running",
                     expanded=identity.is_staff,
                 )
@@ -53,25 +55,29 @@ def run(identity: Identity, prompt: str) -> None:
                     with box:
                         trace.fill_details(arguments=event.arguments, result=None)
             elif isinstance(event, ToolResult):
-                _finish(boxes, event, staff=identity.is_staff)
+                _finish(boxes, event, staff=identity.is_staff, locale=locale)
             elif isinstance(event, ConfirmationRequired):
                 confirm_card.remember(event, conversation_id=conversation_id)
             elif isinstance(event, ErrorEvent):
                 st.warning(event.message, icon=":material/error:")
             elif isinstance(event, TurnFinished):
                 text = event.text or text
-        answer.markdown(safe_markdown(text) if text else ":gray[(no answer)]")
+        answer.markdown(
+            safe_markdown(text) if text else f":gray[{i18n.t('chat.no_answer', locale)}]"
+        )
     # Re-render from the database: the stored transcript, feedback buttons, the card.
     st.rerun()
 
 
-def _finish(boxes: dict, event: ToolResult, *, staff: bool) -> None:
+def _finish(boxes: dict, event: ToolResult, *, staff: bool, locale: str = "en") -> None:
     found = boxes.get(event.call_id)
     if found is None:
         return
     box, _arguments = found
     box.update(
-        label=trace.label(event.name, staff=staff, done=True, ok=event.ok, ms=event.duration_ms),
+        label=trace.label(
+            event.name, staff=staff, done=True, ok=event.ok, ms=event.duration_ms, locale=locale
+        ),
         state="complete" if event.ok else "error",
         expanded=False,
     )

@@ -11,39 +11,60 @@ from typing import Any
 
 import streamlit as st
 
-FRIENDLY: dict[str, tuple[str, str]] = {
-    # name: (while running, when done)
-    "get_order_status": ("Looking up your order…", "Looked up your order"),
-    "get_order_details": ("Looking up your order…", "Looked up your order"),
-    "check_product_availability": ("Checking stock…", "Checked stock"),
-    "get_product_info": ("Reading the product details…", "Read the product details"),
-    "get_product_details": ("Reading the product details…", "Read the product details"),
-    "list_product_types": ("Browsing the catalogue…", "Browsed the catalogue"),
-    "get_customer_info": ("Opening your account…", "Opened your account"),
-    "get_user_details": ("Opening your account…", "Opened your account"),
-    "find_customer": ("Finding the customer…", "Found the customer"),
-    "process_return": ("Preparing your return…", "Prepared your return"),
-    "return_delivered_order_items": ("Preparing your return…", "Prepared your return"),
-    "cancel_order": ("Preparing the cancellation…", "Prepared the cancellation"),
-    "cancel_pending_order": ("Preparing the cancellation…", "Prepared the cancellation"),
-    "change_shipping_address": ("Preparing the address change…", "Prepared the address change"),
-    "change_payment_method": ("Preparing the payment change…", "Prepared the payment change"),
-    "modify_order_items": ("Preparing the item change…", "Prepared the item change"),
-    "exchange_items": ("Preparing your exchange…", "Prepared your exchange"),
-    "transfer_to_human": ("Connecting you with a person…", "Asked a person to join"),
-    "transfer_to_human_agents": ("Connecting you with a person…", "Asked a person to join"),
+from app.i18n import t
+
+# Tool name -> its customer-safe step (catalogue keys tool.<step>.running / .done).
+STEPS: dict[str, str] = {
+    "get_order_status": "order",
+    "get_order_details": "order",
+    "check_product_availability": "stock",
+    "get_product_info": "product",
+    "get_product_details": "product",
+    "list_product_types": "catalog",
+    "list_all_product_types": "catalog",
+    "get_customer_info": "account",
+    "get_user_details": "account",
+    "find_customer": "find_customer",
+    "find_user_id_by_email": "find_customer",
+    "find_user_id_by_name_zip": "find_customer",
+    "process_return": "return",
+    "return_delivered_order_items": "return",
+    "cancel_order": "cancel",
+    "cancel_pending_order": "cancel",
+    "change_shipping_address": "address",
+    "modify_pending_order_address": "address",
+    "modify_user_address": "address",
+    "change_payment_method": "payment",
+    "modify_pending_order_payment": "payment",
+    "modify_order_items": "items",
+    "modify_pending_order_items": "items",
+    "exchange_items": "exchange",
+    "exchange_delivered_order_items": "exchange",
+    "transfer_to_human": "human",
+    "transfer_to_human_agents": "human",
+    "search_help": "help",
+    "search_help_center": "help",
 }
 
 
-def label(name: str, *, staff: bool, done: bool, ok: bool = True, ms: int | None = None) -> str:
+def label(
+    name: str,
+    *,
+    staff: bool,
+    done: bool,
+    ok: bool = True,
+    ms: int | None = None,
+    locale: str = "en",
+) -> str:
     if staff:
         state = "" if not done else (" ✓" if ok else " ✗")
         timing = f" · {ms} ms" if done and ms is not None else ""
         return f"`{name}`{state}{timing}"
-    running, finished = FRIENDLY.get(name, ("Working on it…", "Done"))
+    step = STEPS.get(name, "other")
+    text = t(f"tool.{step}.{'done' if done else 'running'}", locale)
     if done and not ok:
-        return f"{finished} (something went wrong there)"
-    return finished if done else running
+        return t("tool.failed", locale, label=text)
+    return text
 
 
 def pretty_json(text: str) -> str:
@@ -62,10 +83,11 @@ def render_call(
     staff: bool,
     ms: int | None = None,
     error_code: str | None = None,
+    locale: str = "en",
 ) -> None:
     """A finished call, as a collapsed status box (history and finished turns)."""
     box = st.status(
-        label(name, staff=staff, done=True, ok=ok, ms=ms),
+        label(name, staff=staff, done=True, ok=ok, ms=ms, locale=locale),
         state="complete" if ok else "error",
         expanded=False,
     )

@@ -57,7 +57,7 @@ def render(
                 team = t("handoff.store_team", normalize_locale(locale))
                 bubble.caption(f"{plain(m.author or 'Staff', 60)} · {team}")
         with bubble:
-            _body(m, records, results, staff=staff, feedback=feedback)
+            _body(m, records, results, staff=staff, feedback=feedback, locale=locale)
 
 
 def _body(
@@ -67,6 +67,7 @@ def _body(
     *,
     staff: bool,
     feedback: Callable[[int], None] | None,
+    locale: str | None = None,
 ) -> None:
     for call_id, name, arguments in trace.calls_of(m.tool_calls):
         record = records.get(call_id)
@@ -79,6 +80,7 @@ def _body(
             staff=staff,
             ms=record.duration_ms if record else None,
             error_code=record.error_code if record else None,
+            locale=normalize_locale(locale),
         )
     if m.content:
         st.markdown(safe_markdown(m.content))

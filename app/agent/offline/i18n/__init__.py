@@ -17,6 +17,10 @@ NAMESPACE = "engine."
 
 
 def t(lang: str, key: str, **fields: Any) -> str:
+    # The buttons' own labels, so a sentence never says "press Confirm" under a button
+    # that reads "Xác nhận".
+    fields.setdefault("confirm", i18n.t("chat.confirm.button", lang))
+    fields.setdefault("cancel", i18n.t("chat.cancel.button", lang))
     return i18n.t(NAMESPACE + key, lang, **fields)
 
 
