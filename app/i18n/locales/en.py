@@ -6,9 +6,6 @@ name=...). Literal braces are written `{{` and `}}`.
 """
 
 MESSAGES: dict[str, str] = {
-    # --- common --------------------------------------------------------------------------
-    "common.and": "and",
-    "common.none": "—",
     # --- chat: the customer's chat page --------------------------------------------------
     "chat.language": "Language",
     "chat.confirm.button": "Confirm",
@@ -346,8 +343,6 @@ MESSAGES: dict[str, str] = {
     "chat.suggestion.human": "I'd like to talk to a person",
     "chat.new_conversation": "New conversation",
     "chat.past_conversations": "Past conversations",
-    "chat.staff_author": "{name} · store team",
-    "chat.staff_default_name": "Staff",
     "chat.feedback_thanks": "Thanks for the feedback!",
     "chat.feedback_failed": "Could not save that rating.",
     "chat.no_answer": "(no answer)",

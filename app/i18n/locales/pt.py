@@ -1,9 +1,6 @@
 """Português (Brazilian Portuguese). Same keys and {placeholders} as en.py."""
 
 MESSAGES: dict[str, str] = {
-    # --- common --------------------------------------------------------------------------
-    "common.and": "e",
-    "common.none": "—",
     # --- chat ----------------------------------------------------------------------------
     "chat.language": "Idioma",
     "chat.confirm.button": "Confirmar",
@@ -329,8 +326,6 @@ MESSAGES: dict[str, str] = {
     "chat.suggestion.human": "Quero falar com uma pessoa",
     "chat.new_conversation": "Nova conversa",
     "chat.past_conversations": "Conversas anteriores",
-    "chat.staff_author": "{name} · equipe da loja",
-    "chat.staff_default_name": "Equipe",
     "chat.feedback_thanks": "Obrigado pelo retorno!",
     "chat.feedback_failed": "Não foi possível salvar essa avaliação.",
     "chat.no_answer": "(sem resposta)",

@@ -1,9 +1,6 @@
 """Tiếng Việt (Vietnamese). Same keys and {placeholders} as en.py."""
 
 MESSAGES: dict[str, str] = {
-    # --- common --------------------------------------------------------------------------
-    "common.and": "và",
-    "common.none": "—",
     # --- chat ----------------------------------------------------------------------------
     "chat.language": "Ngôn ngữ",
     "chat.confirm.button": "Xác nhận",
@@ -337,8 +334,6 @@ MESSAGES: dict[str, str] = {
     "chat.suggestion.human": "Tôi muốn nói chuyện với nhân viên",
     "chat.new_conversation": "Cuộc trò chuyện mới",
     "chat.past_conversations": "Các cuộc trò chuyện trước",
-    "chat.staff_author": "{name} · nhân viên cửa hàng",
-    "chat.staff_default_name": "Nhân viên",
     "chat.feedback_thanks": "Cảm ơn bạn đã góp ý!",
     "chat.feedback_failed": "Không lưu được đánh giá này.",
     "chat.no_answer": "(không có câu trả lời)",
