@@ -33,7 +33,8 @@ def parse_address(text: str) -> dict[str, str] | None:
     zip_at = next((i for i, p in enumerate(parts) if ZIP_AT_END.search(p)), None)
     if zip_at is None or zip_at < 2:
         return None
-    first = CUE.sub("", parts[0]) if CUE.match(parts[0]) else parts[0]
+    first = parts[0].rsplit(":", 1)[-1].strip()  # "new address for my order: 12 Oak Ave"
+    first = CUE.sub("", first) if CUE.match(first) else first
     head = [first, *parts[1:zip_at]]
     if len(head) > 1 and head[1].isdigit():
         # "Rua Augusta, 1508": the house number comes after the street.

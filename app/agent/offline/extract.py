@@ -14,7 +14,7 @@ from functools import lru_cache
 from app.agent.offline import lexicon as lx
 from app.agent.offline.address import parse_address
 from app.agent.offline.order_ids import find_order_ids
-from app.agent.offline.text import any_phrase, fold
+from app.agent.offline.text import any_phrase, fold, spans
 from app.agent.offline.typos import normalise
 
 # Store ids ("CUST-9821") and the benchmark's user ids ("noah_brown_6181").
@@ -217,8 +217,20 @@ def extract(raw: str) -> Entities:
 
 
 def wanted_options(folded: str) -> tuple[str, ...]:
-    """Option values named in a folded text, as the store writes them (folded)."""
-    wanted = [value for value, words in lx.OPTION_PHRASES.items() if any_phrase(folded, words)]
+    """Option values named in a folded text, as the store writes them (folded). Where two
+    overlap the longer wins: "azul marinho" is navy, not blue."""
+    hits = [
+        (start, end, value)
+        for value, words in lx.OPTION_PHRASES.items()
+        for phrase in words
+        for start, end in spans(folded, phrase)
+    ]
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: list[tuple[int, int, str]] = []
+    for start, end, value in hits:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, value))
+    wanted = [value for _, _, value in sorted(taken)]
     wanted += [w for w in folded.split() if SIZE.fullmatch(w)]
     wanted += [m.group(1) for m in SIZE_CUE.finditer(folded)]
     return tuple(dict.fromkeys(wanted))

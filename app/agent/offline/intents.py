@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from app.agent.offline import lexicon as lx
 from app.agent.offline.extract import Entities, extract
+from app.agent.offline.names import product_nouns
 from app.agent.offline.text import any_phrase, fold, spans
 from app.agent.offline.typos import fix
 
@@ -42,6 +43,7 @@ ORDER_ACTIONS = frozenset(
     {"cancel", "return", "exchange", "change_items", "change_address", "change_payment"}
 )
 SMALL_TALK = frozenset({"greeting", "thanks", "help"})
+PRODUCT_QUESTIONS = frozenset({"availability", "product_info"})
 
 
 @lru_cache(maxsize=2048)
@@ -120,6 +122,10 @@ def _detect_intents(raw: str) -> tuple[str, ...]:
         or (any_phrase(folded, lx.PAY_VERBS) and any_phrase(folded, lx.PAYMENT_SOURCES))
     ):
         found.add("change_payment")
+    if found - PRODUCT_QUESTIONS - SMALL_TALK and not (ent.products or product_nouns((raw,))):
+        # "qual endereço vcs tem no meu cadastro?": "vcs tem" asks about a product only
+        # when one is named; with another request in the message, that one is meant.
+        found -= PRODUCT_QUESTIONS
     if "change_address" in found or "change_payment" in found:
         # "trocar o endereço" is an address change, not an exchange of goods.
         found -= {"exchange", "change_items", "account", "return", "product_info"}
