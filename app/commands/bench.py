@@ -22,6 +22,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from app.bench import api_load as api_bench
 from app.bench import concurrency as concurrency_bench
 from app.bench import loop as loop_bench
 from app.bench import reads as reads_bench
@@ -149,6 +150,23 @@ def concurrency_command(
             orders=orders, workers=workers, seconds=seconds, progress=progress
         )
     result.publish(console, out or None)
+
+
+@app.command("api")
+def api_command(
+    webhooks: int = typer.Option(50, "--webhooks", help="Signed webhook calls at once."),
+    conversations: int = typer.Option(32, "--conversations", help="SSE conversations at once."),
+    workers: int = typer.Option(2, "--workers", help="uvicorn worker processes."),
+    rounds: int = typer.Option(3, "--rounds", min=1, max=20, help="Bursts of each kind."),
+    out: str = OUT,
+) -> None:
+    """The HTTP API under `storedesk serve --workers N` on PostgreSQL: requests/s, p99."""
+    result = api_bench.run(
+        webhooks=webhooks, conversations=conversations, workers=workers, rounds=rounds
+    )
+    result.publish(console, out or None)
+    if result.rows and any(row[2] != "0" for row in result.rows):
+        raise typer.Exit(1)
 
 
 @app.command("schemas")

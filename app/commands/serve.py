@@ -30,4 +30,8 @@ def serve(
         # Bounds: idle keep-alive connections and a graceful stop do not hang forever.
         timeout_keep_alive=5,
         timeout_graceful_shutdown=10,
+        # A worker imports the whole app (model engine included) before it answers the
+        # supervisor's health check; on a busy machine that takes more than uvicorn's 5 s
+        # default, and the supervisor would kill and respawn it in a loop.
+        timeout_worker_healthcheck=60,
     )

@@ -65,16 +65,14 @@ def test_the_same_json_reserialized_is_refused(client: httpx.Client) -> None:
     assert post_turn(client, same_data, signature).status_code == 401
 
 
-@pytest.mark.parametrize(
-    "header", ["", "not base64 at all!", "dGVzdA==", "A" * 5000, "é", "sha256=abcd"]
-)
-def test_malformed_signatures_are_401_never_500(client: httpx.Client, header: str) -> None:
-    response = client.post(
-        "/turn/function-calling",
-        content=turn_body("list_product_types"),
-        headers={"X-Turn-Hook-Signature": header.encode("utf-8")},
-    )
-    assert response.status_code == 401
+def test_malformed_signatures_are_401_never_500(client: httpx.Client) -> None:
+    for header in ["", "not base64 at all!", "dGVzdA==", "A" * 5000, "é", "sha256=abcd"]:
+        response = client.post(
+            "/turn/function-calling",
+            content=turn_body("list_product_types"),
+            headers={"X-Turn-Hook-Signature": header.encode("utf-8")},
+        )
+        assert response.status_code == 401, header
 
 
 def test_an_older_secret_still_verifies_during_rotation(client: httpx.Client) -> None:
