@@ -8,11 +8,12 @@ allow-listed pydantic models, never ORM rows.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import CursorResult, Result, func, select, update
+from sqlalchemy import CursorResult, Result, func, insert, select, update
 
 from services.errors import InvalidRequest, NotFound
 from services.models import (
@@ -142,6 +143,36 @@ def set_conversation_status(
         uow.commit()
 
 
+@dataclass(frozen=True)
+class ToolCallAudit:
+    """The audit row of one tool call, to be written with the message that answers it."""
+
+    conversation_id: str | None
+    name: str
+    arguments: str
+    outcome: str
+    actor: Actor
+    call_id: str | None = None
+    error_code: str | None = None
+    duration_ms: int = 0
+    customer_id: str | None = None
+    toolset: str = "support"
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "conversation_id": self.conversation_id,
+            "call_id": self.call_id[:100] if self.call_id else None,
+            "name": self.name[:64],
+            "arguments": self.arguments,
+            "outcome": self.outcome[:30],
+            "error_code": self.error_code[:50] if self.error_code else None,
+            "duration_ms": self.duration_ms,
+            "actor": self.actor,
+            "customer_id": self.customer_id,
+            "toolset": self.toolset[:30],
+        }
+
+
 def append_message(
     uow_factory: UowFactory,
     *,
@@ -156,10 +187,28 @@ def append_message(
     latency_ms: int | None = None,
     model: str | None = None,
     author: str | None = None,
+    audit: ToolCallAudit | None = None,
 ) -> int:
-    """Store one message and commit; returns its id (ids order the conversation)."""
+    """Store one message and commit; returns its id (ids order the conversation).
+
+    ``audit``: the audit row of the tool call this message answers, written in the same
+    transaction (one commit per step instead of two; both or neither are stored).
+    """
     if role not in MESSAGE_ROLES:
         raise InvalidRequest(f"Unknown message role {role!r}.")
+    values: dict[str, Any] = {"conversation_id": conversation_id, "role": role, "content": content}
+    optional = {
+        "tool_calls": tool_calls or None,
+        "tool_call_id": tool_call_id,
+        "name": name,
+        "input_tokens": input_tokens,
+        "output_tokens": output_tokens,
+        "latency_ms": latency_ms,
+        "model": model,
+        "author": author,
+    }
+    # Left out when None: SQL NULL (a JSON column would otherwise store the JSON `null`).
+    values.update({k: v for k, v in optional.items() if v is not None})
     with uow_factory() as uow:
         # Write first: on SQLite a transaction that reads and then writes cannot wait for
         # a concurrent writer (the upgrade fails at once with "database is locked"), while
@@ -179,22 +228,13 @@ def append_message(
                 .values(title=content.strip().replace("\n", " ")[:80])
                 .execution_options(synchronize_session=False)
             )
-        row = Message(
-            conversation_id=conversation_id,
-            role=role,
-            content=content,
-            tool_calls=tool_calls or None,
-            tool_call_id=tool_call_id,
-            name=name,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
-            latency_ms=latency_ms,
-            model=model,
-            author=author,
+        # Core inserts: the ORM's unit of work (object state, flush) cost more than the
+        # statements themselves on this path, which runs four times per turn.
+        message_id = int(
+            uow.session.execute(insert(Message).values(values).returning(Message.id)).scalar_one()
         )
-        uow.session.add(row)
-        uow.session.flush()
-        message_id = row.id
+        if audit is not None:
+            uow.session.execute(insert(ToolCallRecord).values(audit.values()))
         uow.commit()
     return message_id
 
@@ -222,22 +262,28 @@ def record_tool_call(
     toolset: str = "support",
 ) -> int:
     """The audit row of one tool call, committed on its own transaction."""
+    audit = ToolCallAudit(
+        conversation_id=conversation_id,
+        name=name,
+        arguments=arguments,
+        outcome=outcome,
+        actor=actor,
+        call_id=call_id,
+        error_code=error_code,
+        duration_ms=duration_ms,
+        customer_id=customer_id,
+        toolset=toolset,
+    )
+    return write_audit(uow_factory, audit)
+
+
+def write_audit(uow_factory: UowFactory, audit: ToolCallAudit) -> int:
     with uow_factory() as uow:
-        row = ToolCallRecord(
-            conversation_id=conversation_id,
-            call_id=call_id[:100] if call_id else None,
-            name=name[:64],
-            arguments=arguments,
-            outcome=outcome[:30],
-            error_code=error_code[:50] if error_code else None,
-            duration_ms=duration_ms,
-            actor=actor,
-            customer_id=customer_id,
-            toolset=toolset[:30],
+        record_id = int(
+            uow.session.execute(
+                insert(ToolCallRecord).values(audit.values()).returning(ToolCallRecord.id)
+            ).scalar_one()
         )
-        uow.session.add(row)
-        uow.session.flush()
-        record_id = row.id
         uow.commit()
     return record_id
 

@@ -122,8 +122,7 @@ def _record(
     *,
     declined: bool = False,
 ) -> None:
-    conversations.record_tool_call(
-        ctx.uow_factory,
+    audit = conversations.ToolCallAudit(
         conversation_id=ctx.conversation_id,
         call_id=outcome.confirmation_id,
         name=CONFIRM_TOOL_NAME,
@@ -137,7 +136,12 @@ def _record(
         customer_id=ctx.customer_id,
         toolset=toolset,
     )
-    if ctx.conversation_id:
+    if not ctx.conversation_id:
+        conversations.write_audit(ctx.uow_factory, audit)
+        return
+    # The audit row and what the customer is told, in one transaction; if that fails,
+    # the audit row alone (the change is applied: it must stay accounted for).
+    try:
         conversations.append_message(
             ctx.uow_factory,
             conversation_id=ctx.conversation_id,
@@ -145,7 +149,11 @@ def _record(
             # refusal is a notice, and the model is told through the next turn's history.
             role="assistant" if outcome.ok else "system",
             content=outcome.message if outcome.ok else f"[{outcome.error_code}] {outcome.message}",
+            audit=audit,
         )
+    except Exception:
+        conversations.write_audit(ctx.uow_factory, audit)
+        raise
 
 
 _YES = {

@@ -249,15 +249,7 @@ def _rounds(
         for call in calls:
             yield ToolCallStarted(call_id=call.call_id, name=call.name, arguments=call.arguments)
         for result in _run_calls(turn, calls, toolset, ctx, tool_timeout_s):
-            conversations.append_message(
-                ctx.uow_factory,
-                conversation_id=conversation_id,
-                role="tool",
-                content=result.result,
-                tool_call_id=result.call_id,
-                name=result.name,
-                latency_ms=result.duration_ms,
-            )
+            _store_result(ctx, conversation_id, result)
             messages.append(
                 ChatMessage(
                     role="tool",
@@ -338,7 +330,13 @@ def _run_calls(
         # on another thread, under the time limit.
         call = runnable[0]
         yield dispatch(
-            toolset, ctx, call.name, call.arguments, call_id=call.call_id, timeout_s=timeout_s
+            toolset,
+            ctx,
+            call.name,
+            call.arguments,
+            call_id=call.call_id,
+            timeout_s=timeout_s,
+            record=False,  # the audit row is written with the result (`_store_result`)
         )
         return
     # Several: at most MAX_PARALLEL_TOOL_CALLS at a time, on reused threads.
@@ -356,6 +354,7 @@ def _run_calls(
                     call.arguments,
                     call_id=call.call_id,
                     timeout_s=timeout_s,
+                    record=False,  # written with the result (`_store_result`)
                 )
             )
         )
@@ -368,6 +367,32 @@ def _run_calls(
             if (following := next(waiting, None)) is not None:
                 start(following)
             yield future.result()  # dispatch never raises: failures are results
+
+
+def _store_result(ctx: ToolContext, conversation_id: str, result: DispatchResult) -> None:
+    """The tool's answer and its audit row, in one transaction, before the next model call.
+
+    If that write fails, the audit row is still attempted on its own (a change a tool
+    committed must stay accounted for), and the failure goes on to end the turn.
+    """
+    try:
+        conversations.append_message(
+            ctx.uow_factory,
+            conversation_id=conversation_id,
+            role="tool",
+            content=result.result,
+            tool_call_id=result.call_id,
+            name=result.name,
+            latency_ms=result.duration_ms,
+            audit=result.audit,
+        )
+    except Exception:
+        if result.audit is not None:
+            try:
+                conversations.write_audit(ctx.uow_factory, result.audit)
+            except Exception:
+                log.exception("could not record tool call %s", result.name[:64])
+        raise
 
 
 def _notice(ctx: ToolContext, conversation_id: str, code: str, message: str) -> None:

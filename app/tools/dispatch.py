@@ -44,6 +44,9 @@ class DispatchResult:
     error_code: str | None = None
     duration_ms: int = 0
     confirmation: PendingConfirmation | None = None
+    # With record=False: the audit row, not yet written; the caller stores it (the loop
+    # writes it with the tool's answer, in one transaction).
+    audit: conversations.ToolCallAudit | None = None
 
     @property
     def ok(self) -> bool:
@@ -222,8 +225,20 @@ def dispatch(
             "Apologise, do not retry more than once, and offer a transfer to a human.",
         )
     duration_ms = int((time.perf_counter() - started) * 1000)
+    audit = conversations.ToolCallAudit(
+        conversation_id=ctx.conversation_id,
+        call_id=call_id,
+        name=name,
+        arguments=raw_args[:MAX_ARGUMENT_CHARS],
+        outcome=outcome,
+        error_code=error_code,
+        duration_ms=duration_ms,
+        actor=ctx.actor,
+        customer_id=ctx.customer_id,
+        toolset=toolset.name,
+    )
     if record:
-        _record(toolset, ctx, name, raw_args, call_id, outcome, error_code, duration_ms)
+        _record(ctx, audit)
     return DispatchResult(
         name=name,
         result=result,
@@ -232,33 +247,13 @@ def dispatch(
         error_code=error_code,
         duration_ms=duration_ms,
         confirmation=confirmation,
+        audit=None if record else audit,
     )
 
 
-def _record(
-    toolset: ToolSet,
-    ctx: ToolContext,
-    name: str,
-    raw_args: str,
-    call_id: str | None,
-    outcome: str,
-    error_code: str | None,
-    duration_ms: int,
-) -> None:
+def _record(ctx: ToolContext, audit: conversations.ToolCallAudit) -> None:
     try:
-        conversations.record_tool_call(
-            ctx.uow_factory,
-            conversation_id=ctx.conversation_id,
-            call_id=call_id,
-            name=name,
-            arguments=raw_args[:MAX_ARGUMENT_CHARS],
-            outcome=outcome,
-            error_code=error_code,
-            duration_ms=duration_ms,
-            actor=ctx.actor,
-            customer_id=ctx.customer_id,
-            toolset=toolset.name,
-        )
+        conversations.write_audit(ctx.uow_factory, audit)
     except Exception:
         # The audit row failing must not turn a done action into a reported failure.
-        log.exception("could not record tool call %s", name[:64])
+        log.exception("could not record tool call %s", audit.name[:64])
