@@ -40,6 +40,9 @@ class AppSettings(BaseSettings):
     storedesk_identity_secrets: SecretStr | None = Field(
         default=None, description="Secrets that verify customer tokens (first one signs)."
     )
+    # Signs staff session cookies (a refresh keeps staff signed in). Unset: a random
+    # secret per server process, so a restart signs staff out.
+    storedesk_session_secret: SecretStr | None = Field(default=None)
     # Demo sign-in (pick a customer, email, name + zip). Unset: on without an identity
     # secret, off with one; false turns it off even without a secret.
     storedesk_demo_mode: bool | None = Field(default=None)

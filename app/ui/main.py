@@ -18,7 +18,7 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from app.ui import session  # noqa: E402
+from app.ui import persist, session  # noqa: E402
 from app.ui.components import sidebar, theme  # noqa: E402
 
 st.set_page_config(page_title="Storedesk", page_icon="🛍️", layout="wide")
@@ -31,6 +31,11 @@ insights = st.Page("pages/insights.py", title="Insights", icon=":material/monito
 mock_store = st.Page("pages/mock_store.py", title="Mock store", icon=":material/database:")
 settings = st.Page("pages/settings.py", title="Settings", icon=":material/tune:")
 
+persist.restore()  # a refresh keeps the signed-in person (URL token or staff cookie)
+with st.sidebar:
+    persist.remember()
+if problem := st.session_state.pop("persist_error", None):
+    st.warning(problem, icon=":material/link_off:")
 identity = session.current()
 if identity is not None and not identity.is_staff:
     # Customers get the chat and nothing else: no settings, no links to staff pages.

@@ -49,6 +49,9 @@ def sign_in_staff(*, name: str) -> None:
 def sign_out() -> None:
     _reset_conversation_state()
     st.session_state.pop(IDENTITY_KEY, None)
+    from app.ui import persist  # persist signs in through this module
+
+    persist.forget()
 
 
 def _reset_conversation_state() -> None:

@@ -41,7 +41,7 @@ def test_staff_claims_replies_and_the_customer_sees_it(uow):
     at.button(key="claim_HT-100").click().run()
     assert inbox.list_tickets(uow)[0].assignee == "Ana"
     at.text_area[0].input("Hello Sarah, I've approved the refund.")
-    at.button[-1].click().run()
+    at.button(key="inbox_send").click().run()
     assert not at.exception
     seen = inbox.staff_messages_since(uow, conversation_id=cid)
     assert [m.content for m in seen] == ["Hello Sarah, I've approved the refund."]
@@ -74,3 +74,14 @@ def test_hand_back_and_the_customer_filter(uow):
     at.text_input(key="inbox_customer").input("CUST-4410").run()
     keys = {b.key for b in at.button}
     assert f"inbox_open_{other}" in keys and f"inbox_open_{cid}" not in keys
+
+
+def test_after_resolve_the_default_view_is_not_a_blank_desk(uow):
+    cid = _handed_off(uow)
+    at = open_page("inbox")
+    assert "needs a reply" in texts(at)  # the row says why it is there
+    at.button(key="resolve_HT-100").click().run()
+    body = texts(at)
+    assert "All caught up" in body and "Recent activity" in body
+    assert any(b.key == f"inbox_open_{cid}" for b in at.button)  # still one click away
+    assert "Ana marked this resolved" in body  # the event, in the open transcript

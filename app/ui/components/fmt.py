@@ -20,6 +20,9 @@ STATUS_COLORS = {
     "claimed": "violet",
     "resolved": "green",
     "handed_off": "orange",
+    "assistant": "blue",
+    "waiting": "orange",
+    "with_person": "violet",
     "returned_to_ai": "gray",
     "requested": "orange",
     "received": "green",
@@ -43,6 +46,20 @@ def status_badge(status: str) -> str:
     color = STATUS_COLORS.get(status, "gray")
     label = status.replace("_", " ")
     return f":{color}-badge[{label}]"
+
+
+def duration(seconds: float | None) -> str:
+    """A span for people: 45 s, 12 min, 3 h 05 min, 2 d 4 h."""
+    if seconds is None:
+        return "—"
+    s = max(0, int(seconds))
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min"
+    if s < 86400:
+        return f"{s // 3600} h {s % 3600 // 60:02d} min"
+    return f"{s // 86400} d {s % 86400 // 3600} h"
 
 
 def options(opts: dict[str, str]) -> str:
