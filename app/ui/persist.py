@@ -124,6 +124,7 @@ def remember() -> None:
 def forget() -> None:
     """On sign-out (a callback): drop the URL token; the next run deletes the cookie."""
     st.query_params.pop(CUSTOMER_PARAM, None)
+    st.query_params.pop("conversation", None)
     st.session_state[SIGNED_OUT] = True
     st.session_state[SIGNED_OUT + "_pending"] = True
     st.session_state.pop(COOKIE_WRITTEN, None)

@@ -14,13 +14,16 @@ from services.errors import DomainError
 
 CONVERSATION = "chat_conversation_id"
 QUEUED = "chat_queued_prompt"
-POLL_SECONDS = 5
+POLL_SECONDS = 3
+URL_KEY = "conversation"
 
 
 def render(identity: Identity) -> None:
     uow = deps.uow_factory()
     _sidebar(identity)
-    conversation_id = st.session_state.get(CONVERSATION)
+    # The open conversation is also in the URL, so a refresh reopens it (ownership is
+    # checked below like any other conversation id).
+    conversation_id = st.session_state.get(CONVERSATION) or st.query_params.get(URL_KEY)
 
     locale = language.current(identity)
     head, badge = st.columns([4, 1], vertical_alignment="bottom")
@@ -40,8 +43,12 @@ def render(identity: Identity) -> None:
             t = None  # never show another customer's conversation
             st.session_state.pop(CONVERSATION, None)
     if t is None:
+        st.query_params.pop(URL_KEY, None)
         _welcome(identity, locale)
     else:
+        st.session_state[CONVERSATION] = t.conversation.id
+        if st.query_params.get(URL_KEY) != t.conversation.id:
+            st.query_params[URL_KEY] = t.conversation.id
         transcript.render(
             t,
             staff=identity.is_staff,
@@ -100,6 +107,11 @@ def _suggestions(identity: Identity, locale: str) -> list[str]:
     return [*first, *(i18n.t(key, locale) for key in keys)]
 
 
+def _new_conversation() -> None:
+    st.session_state.pop(CONVERSATION, None)
+    st.query_params.pop(URL_KEY, None)
+
+
 def _queue_suggestion() -> None:
     # A picked suggestion is sent like a typed message, once; the pills reset for next time.
     st.session_state[QUEUED] = st.session_state.pop("chat_suggestion", None)
@@ -115,7 +127,7 @@ def _sidebar(identity: Identity) -> None:
             i18n.t("chat.new_conversation", locale),
             icon=":material/add_comment:",
             key="chat_new",
-            on_click=lambda: st.session_state.pop(CONVERSATION, None),
+            on_click=_new_conversation,
             width="stretch",
         )
         if identity.is_staff:

@@ -55,8 +55,8 @@ def counters() -> None:
 
 counters()
 
-f1, f2, f3 = st.columns([4, 2, 2])
-choice = f1.segmented_control("Show", list(FILTERS), default="Needs a reply", key="inbox_filter")
+choice = st.segmented_control("Show", list(FILTERS), default="Needs a reply", key="inbox_filter")
+f2, f3 = st.columns(2)
 customer = f2.text_input("Customer id", placeholder="CUST-9821", key="inbox_customer")
 today = datetime.now(UTC).date()
 dates = f3.date_input("Last activity", value=(today - timedelta(days=30), today), key="inbox_dates")
@@ -202,13 +202,21 @@ def _ticket_card(ticket: inbox.TicketView) -> None:
         )
 
 
+def _signature(t: inbox.Transcript) -> tuple[str, str | None, str | None]:
+    return (t.conversation.status, t.conversation.ticket_status, t.conversation.assignee)
+
+
 @st.fragment(run_every=LIVE_SECONDS)
-def live_transcript(conversation_id: str) -> None:
+def live_transcript(conversation_id: str, known: tuple[str, str | None, str | None]) -> None:
     try:
         t = inbox.transcript(uow, conversation_id=conversation_id)
     except DomainError:
         st.info("Pick a conversation.")
         return
+    if _signature(t) != known:
+        # The customer reopened it, a colleague took it...: the ticket card and the
+        # reply box outside this fragment must change too.
+        st.rerun(scope="app")
     with st.container(height=520, border=False, autoscroll=True):
         transcript.render(t, staff=True)
     newest = max((m.id for m in t.messages), default=0)
@@ -238,7 +246,7 @@ with right:
         st.error(error)
     for ticket in t.tickets[-1:]:
         _ticket_card(ticket)
-    live_transcript(conv.id)
+    live_transcript(conv.id, _signature(t))
     active = [tk for tk in t.tickets if tk.status in ("open", "claimed")]
     if active:
         with st.form(f"reply_{active[-1].id}", clear_on_submit=True, border=False):
