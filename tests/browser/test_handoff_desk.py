@@ -53,7 +53,7 @@ def test_handoff_claim_silence_resolve_reopen_hand_back(running_app, browser, ar
     customer.set_default_timeout(TIMEOUT_MS)
     customer.goto(running_app.url)
     customer.get_by_text("How can we help?").wait_for()
-    customer.get_by_test_id("stSelectbox").first.click()
+    customer.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.click()
     customer.get_by_role("option", name=re.compile("Sarah Johnson")).click()
     customer.get_by_role("button", name="Continue").first.click()
     customer.get_by_text("Support chat").wait_for()
