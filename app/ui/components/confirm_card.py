@@ -143,10 +143,11 @@ def _items(items: list[Any], locale: str) -> None:
             continue
         name = safe_markdown(str(item.get("name", "")))
         sku = safe_markdown(str(item.get("item_id", "")))
-        line = f"- {name} `{sku}` {_money(item.get('price'), locale)}"
+        price = safe_markdown(_money(item.get("price"), locale))
+        line = f"- {name} `{sku}` {price}"
         if item.get("new_item_id"):
             new_sku = safe_markdown(str(item["new_item_id"]))
-            line += f" → `{new_sku}` {_money(item.get('new_price'), locale)}"
+            line += f" → `{new_sku}` {safe_markdown(_money(item.get('new_price'), locale))}"
         lines.append(line)
     if lines:
         st.markdown("\n".join(lines))
@@ -194,9 +195,8 @@ def _reason(value: str, locale: str) -> str:
 
 
 def _money(value: Any, locale: str) -> str:
-    if value is None:
-        return ""
-    return safe_markdown(i18n.format_money(value, locale))
+    """For a metric (plain text); markdown lines escape it with safe_markdown."""
+    return "" if value is None else i18n.format_money(value, locale)
 
 
 def _show(key: str, value: Any, locale: str) -> str:
