@@ -9,18 +9,52 @@ same messages, at a cost that stops growing with the conversation.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol, cast
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
-from services.conversations import StoredMessage
 from services.models import Message
 from services.uow import UowFactory
 
 PAGE = 64
 # The roles whose text reaches the model (stored "system" rows are notices for people).
 SENT = frozenset({"user", "assistant", "tool", "staff"})
-_COLUMNS = [Message.__table__.c[name] for name in StoredMessage.model_fields]
+
+
+class MessageFields(Protocol):
+    """What turning stored messages into model messages reads (`StoredMessage` has it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def tool_calls(self) -> list[dict[str, Any]] | None: ...
+    @property
+    def tool_call_id(self) -> str | None: ...
+    @property
+    def name(self) -> str | None: ...
+
+
+# Built once: the statements are the same every turn, only the parameters change (and
+# building a SELECT costs more than SQLite takes to run it).
+_NEWEST = (
+    select(
+        Message.id,
+        Message.role,
+        Message.content,
+        Message.tool_calls,
+        Message.tool_call_id,
+        Message.name,
+    )
+    .where(Message.conversation_id == bindparam("conversation_id"))
+    .order_by(Message.id.desc())
+    .limit(bindparam("page"))
+)
+_OLDER = _NEWEST.where(Message.id < bindparam("before"))
 
 
 def sent_chars(role: str, content: str, tool_calls: list[dict[str, Any]] | None) -> int:
@@ -35,28 +69,27 @@ def sent_chars(role: str, content: str, tool_calls: list[dict[str, Any]] | None)
 
 def recent_messages(
     uow_factory: UowFactory, *, conversation_id: str, min_chars: int, page: int = PAGE
-) -> list[StoredMessage]:
+) -> Sequence[MessageFields]:
     """The newest messages, oldest first: all of them, or enough that the ones from some
-    user message on hold more than ``min_chars`` characters (what the model is sent)."""
-    newest_first: list[StoredMessage] = []
+    user message on hold more than ``min_chars`` characters (what the model is sent).
+
+    Rows with only the fields the model's messages are made of, read straight from the
+    typed columns (no ORM objects, no view validated again per row).
+    """
+    newest_first: list[Any] = []
     chars = 0
     seen_user = False
-    before: int | None = None
+    params: dict[str, Any] = {"conversation_id": conversation_id, "page": page}
     with uow_factory() as uow:
+        statement = _NEWEST
         while True:
-            query = select(*_COLUMNS).where(Message.conversation_id == conversation_id)
-            if before is not None:
-                query = query.where(Message.id < before)
-            rows = uow.session.execute(query.order_by(Message.id.desc()).limit(page)).all()
+            rows = uow.session.execute(statement, params).all()
             for row in rows:
-                # Read straight from typed columns into the allow-listed view: validating
-                # each of a hundred rows again cost more than the query.
-                message = StoredMessage.model_construct(**row._mapping)
-                newest_first.append(message)
-                chars += sent_chars(message.role, message.content, message.tool_calls)
-                seen_user = seen_user or message.role == "user"
+                chars += sent_chars(row.role, row.content, row.tool_calls)
+                seen_user = seen_user or row.role == "user"
+            newest_first += rows
             if len(rows) < page or (seen_user and chars > min_chars):
                 break
-            before = rows[-1].id
+            statement, params["before"] = _OLDER, rows[-1].id
     newest_first.reverse()
-    return newest_first
+    return cast(list[MessageFields], newest_first)

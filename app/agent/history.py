@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from app.agent.model import ChatMessage, ToolCallRequest
-from services.conversations import StoredMessage
+from services.recent_messages import MessageFields
 
 INTERRUPTED_RESULT = json.dumps(
     {
@@ -17,7 +17,7 @@ INTERRUPTED_RESULT = json.dumps(
 )
 
 
-def to_chat_messages(stored: Sequence[StoredMessage]) -> list[ChatMessage]:
+def to_chat_messages(stored: Sequence[MessageFields]) -> list[ChatMessage]:
     """Convert, keeping every assistant tool call paired with exactly one tool answer.
 
     Providers reject a history where a tool call has no answer (a crash between the two)
