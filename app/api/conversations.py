@@ -24,6 +24,7 @@ from app.agent.model import StreamOptions
 from app.api.auth import Principal, principal
 from app.api.state import ApiState, state
 from app.api.stream import stream_turn
+from app.i18n import normalize_locale
 from app.tools.toolsets import get_toolset
 from services import conversations, handoff, transcripts
 from services.conversations import ConversationInfo
@@ -169,7 +170,10 @@ async def post_message(
         options=StreamOptions(locale=body.locale),
     )
     stream = stream_turn(
-        events, staff=who.is_staff, state_of=lambda: _state_of(api, conversation_id)
+        events,
+        staff=who.is_staff,
+        state_of=lambda: _state_of(api, conversation_id),
+        locale=normalize_locale(body.locale),
     )
     # A sync generator: sse-starlette runs each step in the thread pool.
     return EventSourceResponse(stream, ping=15, headers={"Cache-Control": "no-store"})

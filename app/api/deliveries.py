@@ -3,11 +3,16 @@ repeat (retry, replay, another worker) gets the first answer from the database."
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from services import webhook_deliveries
 from services.uow import UowFactory
+
+KEEP_DELIVERIES = timedelta(days=7)
+PURGE_CHANCE = 0.002
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,9 @@ def answer_once(
     ``wait_s`` (the caller may retry and then gets the real answer)."""
     if key is None:
         return compute()
+    if random.random() < PURGE_CHANCE:
+        # Platforms retry within minutes; a week of ids is plenty, and no job is needed.
+        webhook_deliveries.purge_older_than(uow_factory, age=KEEP_DELIVERIES)
     claim = webhook_deliveries.claim(uow_factory, key=key)
     if claim.owner:
         try:

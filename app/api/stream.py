@@ -13,45 +13,60 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from app.agent.events import Event
+from app.i18n import has, t
 
 log = logging.getLogger(__name__)
 
-LABELS: dict[str, str] = {
-    "get_order_status": "Looking up your order",
-    "check_product_availability": "Checking stock",
-    "get_product_info": "Reading the product details",
-    "list_product_types": "Browsing the catalogue",
-    "get_customer_info": "Opening your account",
-    "process_return": "Preparing your return",
-    "cancel_order": "Preparing the cancellation",
-    "change_shipping_address": "Preparing the address change",
-    "change_payment_method": "Preparing the payment change",
-    "modify_order_items": "Preparing the item change",
-    "exchange_items": "Preparing your exchange",
-    "transfer_to_human": "Connecting you with a person",
-}
-DEFAULT_LABEL = "Working on it"
+# Tool name -> its customer-safe step: catalogue keys tool.<step>.running / .done, the
+# same lines the chat page shows (app/ui/components/trace.py keeps the UI's copy).
+STEPS: dict[str, str] = {
+    "get_order_status": "order", "get_order_details": "order",
+    "check_product_availability": "stock",
+    "get_product_info": "product", "get_product_details": "product",
+    "list_product_types": "catalog", "list_all_product_types": "catalog",
+    "get_customer_info": "account", "get_user_details": "account",
+    "process_return": "return", "return_delivered_order_items": "return",
+    "cancel_order": "cancel", "cancel_pending_order": "cancel",
+    "change_shipping_address": "address", "modify_pending_order_address": "address",
+    "modify_user_address": "address",
+    "change_payment_method": "payment", "modify_pending_order_payment": "payment",
+    "modify_order_items": "items", "modify_pending_order_items": "items",
+    "exchange_items": "exchange", "exchange_delivered_order_items": "exchange",
+    "transfer_to_human": "human", "transfer_to_human_agents": "human",
+    "search_help": "help", "search_help_center": "help",
+}  # fmt: skip
 
 
-def label(name: str) -> str:
-    return LABELS.get(name, DEFAULT_LABEL)
+def label(name: str, locale: str = "en", *, done: bool = False, ok: bool = True) -> str:
+    step = STEPS.get(name, "other")
+    text = t(f"tool.{step}.{'done' if done else 'running'}", locale)
+    return t("tool.failed", locale, label=text) if done and not ok else text
+
+
+def _error_message(code: str, message: str, locale: str) -> str:
+    key = f"error.{code}"
+    return t(key, locale) if has(key) else message
 
 
 def sse(event: str, data: dict[str, Any]) -> dict[str, str]:
     return {"event": event, "data": json.dumps(data, ensure_ascii=False)}
 
 
-def to_sse(event: Any, *, staff: bool) -> dict[str, str] | None:
+def to_sse(event: Any, *, staff: bool, locale: str = "en") -> dict[str, str] | None:
     kind = getattr(event, "kind", "")
     if kind == "text_delta":
         return sse("text", {"text": event.text})
     if kind == "tool_call_started":
-        data: dict[str, Any] = {"call_id": event.call_id, "label": label(event.name)}
+        data: dict[str, Any] = {"call_id": event.call_id, "label": label(event.name, locale)}
         if staff:
             data.update(name=event.name, arguments=event.arguments)
         return sse("tool", data)
     if kind == "tool_result":
-        data = {"call_id": event.call_id, "label": label(event.name), "ok": event.ok}
+        data = {
+            "call_id": event.call_id,
+            "label": label(event.name, locale, done=True, ok=event.ok),
+            "ok": event.ok,
+        }
         if staff:
             data.update(name=event.name, error_code=event.error_code, result=event.result)
         return sse("tool_done", data)
@@ -60,14 +75,15 @@ def to_sse(event: Any, *, staff: bool) -> dict[str, str] | None:
             "confirmation",
             {
                 "confirmation_id": event.confirmation_id,
-                "label": label(event.name),
+                "label": label(event.name, locale, done=True),
                 "preview": event.preview,
             },
         )
     if kind == "held_for_person":
         return sse("state", {"state": event.state, "assignee": getattr(event, "assignee", None)})
     if kind == "error":
-        return sse("error", {"code": event.code, "message": event.message})
+        message = _error_message(event.code, event.message, locale)
+        return sse("error", {"code": event.code, "message": message})
     if kind == "turn_finished":
         return sse(
             "finished",
@@ -91,6 +107,7 @@ def stream_turn(
     *,
     staff: bool,
     state_of: Callable[[], str | None],
+    locale: str = "en",
 ) -> Iterator[dict[str, str]]:
     """The turn's events as SSE dicts, with a ``state`` event whenever the conversation's
     hand-off state changes during the turn (a transfer to a person, a reopen)."""
@@ -98,7 +115,7 @@ def stream_turn(
     finished: dict[str, str] | None = None
     try:
         for event in events:
-            item = to_sse(event, staff=staff)
+            item = to_sse(event, staff=staff, locale=locale)
             if item is None:
                 continue
             if item["event"] == "finished":
@@ -114,7 +131,7 @@ def stream_turn(
                     yield sse("state", {"state": now})
     except Exception:
         log.exception("turn stream failed")
-        yield sse("error", {"code": "internal_error", "message": "Something went wrong."})
+        yield sse("error", {"code": "internal_error", "message": t("error.internal_error", locale)})
     now = state_of()
     if now != last:
         yield sse("state", {"state": now})

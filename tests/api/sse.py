@@ -25,12 +25,12 @@ def read_events(response: httpx.Response) -> list[tuple[str, dict[str, Any]]]:
     return events
 
 
-def send(client: httpx.Client, conversation_id: str, text: str, headers: dict[str, str]
-         ) -> tuple[int, list[tuple[str, dict[str, Any]]]]:  # fmt: skip
+def send(client: httpx.Client, conversation_id: str, text: str, headers: dict[str, str],
+         locale: str | None = None) -> tuple[int, list[tuple[str, dict[str, Any]]]]:  # fmt: skip
+    body = {"text": text, "locale": locale}
     with client.stream(
-        "POST", f"/v1/conversations/{conversation_id}/messages", json={"text": text},
-        headers=headers,
-    ) as response:  # fmt: skip
+        "POST", f"/v1/conversations/{conversation_id}/messages", json=body, headers=headers
+    ) as response:
         if response.status_code != 200:
             response.read()
             return response.status_code, []

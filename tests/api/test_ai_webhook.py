@@ -131,3 +131,21 @@ def test_health_and_tools(client: httpx.Client) -> None:
     assert "find_customer" not in names  # staff tools are never offered to a platform
     assert client.get("/tools", params={"toolset": "nope"}).status_code == 422
     assert json.loads(client.get("/openapi.json").text)["paths"]["/webhook/ai"]
+
+
+def test_a_signed_customer_token_in_the_context_identifies_the_customer(
+    client: httpx.Client,
+) -> None:
+    from app.identity import sign_customer_token
+    from tests.api.conftest import IDENTITY_SECRET, MICHAEL
+
+    token = sign_customer_token(MICHAEL, secret=IDENTITY_SECRET, expires_at=int(time.time()) + 60)
+    data = {"function_call": {"name": "get_customer_info", "arguments": {}},
+            "context": {"customer_token": token}}  # fmt: skip
+    body = json.dumps(data).encode()
+    answer = client.post("/webhook/ai", content=body, headers=sw_headers(body))
+    assert answer.status_code == 200 and answer.json()["result"]["customer_id"] == MICHAEL
+    data["context"] = {"customer_token": token[:-2] + "xx"}  # a forged token names nobody
+    body = json.dumps(data).encode()
+    answer = client.post("/webhook/ai", content=body, headers=sw_headers(body))
+    assert answer.status_code == 403

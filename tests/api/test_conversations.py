@@ -12,6 +12,7 @@ import pytest
 
 from app.agent.scripted import ScriptedModel, calls, reply
 from app.api.ratelimit import RedisLimiter
+from app.i18n import t
 from app.identity import sign_customer_token
 from services import api_keys
 from services.models import Order
@@ -60,7 +61,7 @@ def test_a_turn_streams_a_tool_label_and_a_confirmation_that_the_api_applies_onc
     assert kinds[-1] == "finished"
     assert {"tool", "tool_done", "confirmation", "text"} <= set(kinds)
     tool = next(data for name, data in events if name == "tool")
-    assert tool["label"] == "Preparing the cancellation"
+    assert tool["label"] == t("tool.cancel.running", "en") == "Preparing the cancellation…"
     assert "arguments" not in tool and "name" not in tool  # customers never see raw calls
     confirmation = next(data for name, data in events if name == "confirmation")
     assert "ORD-92010" in confirmation["preview"]["summary"]
@@ -186,3 +187,61 @@ def test_two_workers_share_one_address_limit_through_redis(serve) -> None:
              for i in range(5)]  # fmt: skip
     assert codes[:3] == [201, 201, 201]
     assert codes[3:] == [429, 429]
+
+
+def test_while_a_person_holds_the_conversation_the_assistant_stays_silent(
+    serve, demo: UowFactory
+) -> None:
+    from services import handoff, inbox
+
+    model_calls: list[int] = []
+
+    def model() -> ScriptedModel:
+        model_calls.append(1)
+        return ScriptedModel([reply("The assistant should not say this.")])
+
+    client = serve(model_factory=model)
+    sarah = bearer(SARAH)
+    conversation = start(client, sarah)
+    ticket = handoff.open_handoff(
+        demo, summary="needs a person", conversation_id=conversation, customer_id=SARAH
+    )
+    inbox.claim_ticket(demo, ticket_id=ticket.ticket_id, staff_name="Ana")
+    _, events = send(client, conversation, "Hello, is anyone there?", sarah)
+    assert [name for name, _ in events] == ["state", "finished"]
+    assert events[0][1] == {"state": "with_person", "assignee": "Ana"}
+    assert events[-1][1]["text"] == ""
+    transcript = client.get(f"/v1/conversations/{conversation}/messages", headers=sarah).json()
+    assert "Hello, is anyone there?" in [m["content"] for m in transcript["messages"]]
+    assert all("should not say" not in m["content"] for m in transcript["messages"])
+
+
+def test_the_cli_creates_a_key_that_is_stored_only_as_a_hash(serve, demo: UowFactory) -> None:
+    from sqlalchemy import select
+    from typer.testing import CliRunner
+
+    from app.cli import app as cli
+    from services.models import ApiKey
+
+    url = demo.engine.url.render_as_string(hide_password=False)
+    run = CliRunner().invoke(cli, ["--database-url", url, "api-key", "create", "--name", "ops"])
+    assert run.exit_code == 0, run.output
+    key = run.output.strip().splitlines()[-1]
+    assert key.startswith("sdk_")
+    with demo() as uow:
+        stored = uow.session.scalars(select(ApiKey)).one()
+        assert stored.key_hash != key and key not in (stored.key_hash, stored.prefix)
+    client = serve()
+    assert client.post("/v1/conversations", json={}, headers={"X-API-Key": key}).status_code == 201
+    revoke = CliRunner().invoke(cli, ["--database-url", url, "api-key", "revoke", "--name", "ops"])
+    assert revoke.exit_code == 0
+    assert client.post("/v1/conversations", json={}, headers={"X-API-Key": key}).status_code == 401
+
+
+def test_labels_follow_the_message_locale(serve) -> None:
+    client = serve(model_factory=cancelling_model)
+    sarah = bearer(SARAH)
+    conversation = start(client, sarah)
+    _, events = send(client, conversation, "Hủy đơn ORD-92010", sarah, locale="vi")
+    tool = next(data for name, data in events if name == "tool")
+    assert tool["label"] == t("tool.cancel.running", "vi") != t("tool.cancel.running", "en")

@@ -153,3 +153,17 @@ def test_a_tool_past_its_budget_answers_in_time(
 def test_a_body_over_the_limit_is_413(client: httpx.Client) -> None:
     body = turn_body("get_product_info", {"product_id": "x" * 70_000})
     assert post_turn(client, body).status_code == 413
+
+
+def test_two_workers_given_the_same_call_at_once_run_it_once(serve, demo: UowFactory) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    workers = [serve(), serve()]  # two servers, one database: what two uvicorn workers share
+    body = turn_body(
+        "transfer_to_human", {"summary": "at once", "reason": "other"}, call_id="call_race"
+    )
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda i: post_turn(workers[i % 2], body), range(6)))
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.text for a in answers}) == 1
+    assert _count(demo, HandoffTicket) == 1
