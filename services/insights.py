@@ -11,7 +11,9 @@ Definitions (the Insights page shows them next to the tiles):
   turns is the 19th smallest), computed with window functions.
 - tool calls, errors, p95 duration: tool-call records created in the range.
 - tokens: assistant messages created in the range, by model; cost = tokens x price table.
-- feedback: thumbs recorded in the range.
+- feedback: thumbs recorded in the range; satisfaction = up / (up + down).
+- the desk's figures (resolution by a person, durable resolution, reopens, human
+  response times) and tool outcomes split by whose fault: `services.insights_desk`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Date, and_, case, cast, exists, func, or_, select
 
 from services.errors import InvalidRequest
+from services.insights_desk import DeskFigures, ToolOutcomes, desk_figures, tool_outcomes
 from services.models import (
     Conversation,
     ConversationStatus,
@@ -81,6 +84,15 @@ class Insights(BaseModel):
     feedback_up: int
     feedback_down: int
     daily: list[DayPoint]
+    satisfaction: float | None = None  # thumbs up / all thumbs; None without any
+    desk: DeskFigures = DeskFigures()
+    durable_resolution_rate: float = 0.0
+    reopen_rate: float = 0.0
+    tool_outcomes: list[ToolOutcomes] = []
+    tool_mistakes: int = 0
+    tool_refusals: int = 0
+    tool_failures: int = 0
+    tool_failure_rate: float = 0.0  # failures / calls: the system's own fault
 
 
 def _rate(part: int, whole: int) -> float:
@@ -121,6 +133,8 @@ def compute_insights(
             ).where(_in_range(Feedback.created_at, start, end))
         ).one()
         daily = _daily(session, start, end)
+        desk = desk_figures(session, start, end)
+        outcomes = tool_outcomes(session, start, end)
     total, handed, resolved, turns = conv
     calls = sum(t.calls for t in tools)
     errors = sum(t.errors for t in tools)
@@ -145,12 +159,22 @@ def compute_insights(
         feedback_up=int(up),
         feedback_down=int(down),
         daily=daily,
+        satisfaction=_rate(int(up), int(up) + int(down)) if int(up) + int(down) else None,
+        desk=desk,
+        durable_resolution_rate=_rate(desk.durable_resolutions, desk.resolutions),
+        reopen_rate=_rate(desk.reopened_conversations, desk.resolved_by_person),
+        tool_outcomes=outcomes,
+        tool_mistakes=sum(o.mistake for o in outcomes),
+        tool_refusals=sum(o.refusal for o in outcomes),
+        tool_failures=sum(o.failure for o in outcomes),
+        tool_failure_rate=_rate(sum(o.failure for o in outcomes), calls),
     )
 
 
 def _handed_off() -> ColumnElement[bool]:
     has_ticket = exists().where(HandoffTicket.conversation_id == Conversation.id)
-    return or_(Conversation.status == ConversationStatus.HANDED_OFF, has_ticket)
+    person = Conversation.status.in_((ConversationStatus.WAITING, ConversationStatus.WITH_PERSON))
+    return or_(person, has_ticket)
 
 
 def _conversation_figures(session: Any, start: datetime, end: datetime) -> tuple[int, ...]:
