@@ -7,7 +7,7 @@ from services.models import Actor
 from tests.ui.conftest import open_page
 
 
-def _turn(uow, *, model, latency, tokens_in, tool, outcome, tool_ms, rating=None):
+def _turn(uow, *, model, latency, tokens_in, tool, outcome, tool_ms, rating=None, code=None):
     cid = conv.start_conversation(uow, actor=Actor.CUSTOMER, customer_id="CUST-9821").id
     conv.append_message(uow, conversation_id=cid, role="user", content="Where is ORD-78342?")
     conv.record_tool_call(
@@ -16,6 +16,7 @@ def _turn(uow, *, model, latency, tokens_in, tool, outcome, tool_ms, rating=None
         name=tool,
         arguments="{}",
         outcome=outcome,
+        error_code=code,
         actor=Actor.CUSTOMER,
         duration_ms=tool_ms,
         call_id="c1",
@@ -62,6 +63,7 @@ def test_insights_tiles_show_the_seeded_figures(uow):
         tokens_in=0,
         tool="process_return",
         outcome="error",
+        code="insufficient_funds",  # gift card too small: the store says no
         tool_ms=200,
         rating=-1,
     )
@@ -74,9 +76,10 @@ def test_insights_tiles_show_the_seeded_figures(uow):
     assert tiles["Hand-off rate"][0] == "0%"
     assert tiles["Turns per conversation"][0] == "0.7"
     assert tiles["Turn latency (median)"] == ("400 ms", "p95 1.2 s")
-    assert tiles["Tool calls"] == ("2", "50% errors")
+    # the refused return is the store saying no, not a failure of the system
+    assert tiles["Tool calls"] == ("2", "0% failures · 1 refusals · 0 model mistakes")
     assert tiles["Estimated cost"][0] == "$2.00"
-    assert tiles["Positive feedback"] == ("50%", "1 up · 1 down")
+    assert tiles["Satisfaction"] == ("50%", "1 up · 1 down")
     tools = next(d.value for d in at.dataframe if "Tool" in d.value.columns)
     assert list(tools["Tool"]) == ["get_order_status", "process_return"]
     assert list(tools["Error rate"]) == ["0%", "100%"]
