@@ -151,6 +151,10 @@ def test_a_user_simulator_fault_is_recorded(bench: dict[str, Any], tmp_path: Pat
     config = _config(bench, tmp_path, lambda t: _cancel_agent(), lambda t: Broken())
     (trial,) = run_tasks([bench["tasks"]["cancel"]], config).trials
     assert trial["termination"] == "user_error" and "timed out" in trial["error"]
+    # An empty message is the simulator's fault too, not the agent's.
+    config = _config(bench, tmp_path, lambda t: _cancel_agent(), lambda t: ScriptedUser(["  "]))
+    (trial,) = run_tasks([bench["tasks"]["cancel"]], config).trials
+    assert trial["termination"] == "user_error" and "empty_input" in trial["error"]
 
 
 def test_pass_hat_k_as_the_benchmark_computes_it() -> None:
@@ -261,3 +265,15 @@ def test_cli_rejects_an_unknown_task_id(bench: dict[str, Any]) -> None:
          str(bench["tasks_path"]), "--task-ids", "nope"],
     )  # fmt: skip
     assert result.exit_code == 2 and "nope" in result.output
+
+
+def test_cli_rerun_with_fewer_trials_reports_only_those(
+    bench: dict[str, Any], tmp_path: Path
+) -> None:
+    args = ["eval", "tau", "--oracle", "--store", str(bench["folder"]), "--tasks",
+            str(bench["tasks_path"]), "--task-ids", "cancel", "--results",
+            str(tmp_path / "r.json")]  # fmt: skip
+    assert runner.invoke(app, [*args, "--trials", "2"]).exit_code == 0
+    result = runner.invoke(app, [*args, "--trials", "1"])
+    assert result.exit_code == 0 and "1/1 trial(s) passed" in result.output
+    assert len(json.loads((tmp_path / "r.json").read_text())["trials"]) == 2

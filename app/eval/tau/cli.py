@@ -106,8 +106,12 @@ def run_tau(options: TauOptions, console: Console) -> int:
         except DomainError as exc:
             console.print(f"[red]{exc.message}[/red]")
             return 2
+    # The results file may hold more (other tasks, more trials): report this run's.
     wanted = {t.id for t in tasks}
-    results.trials = [t for t in results.trials if str(t["task_id"]) in wanted]
+    results.trials = [
+        t for t in results.trials
+        if str(t["task_id"]) in wanted and int(t["trial"]) < options.trials
+    ]  # fmt: skip
     _print(console, results, agent_label)
     if options.out is not None:
         options.out.mkdir(parents=True, exist_ok=True)

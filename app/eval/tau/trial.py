@@ -43,6 +43,8 @@ Try to be helpful and always follow the policy.
 
 # Errors the loop reports that are not the model failing: the trial goes on.
 NON_FATAL = {"limit_reached", "empty_answer"}
+# The loop refusing the simulated customer's message (empty, too long): its fault.
+USER_FAULTS = {"empty_input", "input_too_long"}
 FREE_PROVIDERS = {"scripted", "offline"}
 TERMINATIONS_SCORED = {"user_stop", "transfer", "out_of_scope"}
 
@@ -181,7 +183,11 @@ def _converse(
             }[token]
             return
         result.turns += 1
-        text, fault, transferred = _agent_turn(result, agent, ctx, prompt, reply.text)
+        try:
+            text, fault, transferred = _agent_turn(result, agent, ctx, prompt, reply.text)
+        except _UserFault as exc:
+            result.termination, result.error = "user_error", str(exc)
+            return
         result.transcript.append({"role": "assistant", "text": text})
         if fault is not None:
             result.termination, result.error = "agent_error", fault
@@ -198,6 +204,7 @@ def _agent_turn(
 ) -> tuple[str, str | None, bool]:
     parts: list[str] = []
     fault: str | None = None
+    user_fault: str | None = None
     transferred = False
     for event in run_turn(
         conversation_id=ctx.conversation_id,
@@ -214,12 +221,20 @@ def _agent_turn(
         elif isinstance(event, ToolResult):
             if event.name == "transfer_to_human_agents" and event.ok:
                 transferred = True
+        elif isinstance(event, ErrorEvent) and event.code in USER_FAULTS:
+            user_fault = f"{event.code}: {event.message}"
         elif isinstance(event, ErrorEvent) and event.code not in NON_FATAL:
             fault = f"{event.code}: {event.message}"
         elif isinstance(event, TurnFinished):
             result.agent_input_tokens += event.usage.input_tokens
             result.agent_output_tokens += event.usage.output_tokens
+    if user_fault is not None:
+        raise _UserFault(user_fault)
     return "".join(parts), fault, transferred
+
+
+class _UserFault(Exception):
+    pass
 
 
 def _safe(task_id: str) -> str:
