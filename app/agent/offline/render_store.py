@@ -67,7 +67,7 @@ def variant_list(lang: str, variants: Any) -> str:
         if v.get("available") is False:
             continue
         out.append(f"{v.get('item_id')} ({', '.join(d for d in details if d)})")
-    return fmt.join(lang, out)
+    return capped(lang, out)
 
 
 def product_info(lang: str, call: Call, sku: str, topic: str | None) -> str:

@@ -4,11 +4,20 @@ toolset and dispatcher, on the demo store in the test database."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from app.agent.confirm import ConfirmOutcome, confirm_pending
-from app.agent.events import ConfirmationRequired, Event, TextDelta, ToolCallStarted, TurnFinished
+from app.agent.events import (
+    ConfirmationRequired,
+    Event,
+    TextDelta,
+    ToolCallStarted,
+    ToolResult,
+    TurnFinished,
+)
 from app.agent.loop import run_turn
 from app.agent.model import StreamOptions
 from app.agent.offline import OfflineModel
@@ -30,6 +39,11 @@ class Turn:
     def tools(self) -> list[str]:
         return [name for name, _ in self.calls]
 
+    @property
+    def results(self) -> list[Any]:
+        """What the tools answered this turn, parsed."""
+        return [json.loads(e.result) for e in self.events if isinstance(e, ToolResult)]
+
 
 class LiveChat:
     def __init__(
@@ -38,6 +52,7 @@ class LiveChat:
         customer_id: str | None = "CUST-9821",
         conversation_id: str | None = None,
         locale: str | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         actor = Actor.CUSTOMER if customer_id else Actor.STAFF
         if conversation_id is None:
@@ -50,6 +65,7 @@ class LiveChat:
             customer_id=customer_id,
             conversation_id=conversation_id,
             staff_name=None if customer_id else "Ana",
+            **({"clock": clock} if clock else {}),
         )
         self.model = OfflineModel()
         # As the UI passes it: the signed-in customer's preferred language, if known.
