@@ -13,6 +13,7 @@ from app.commands import chat as chat_commands
 from app.commands import db as db_commands
 from app.commands import doctor as doctor_commands
 from app.commands import eval as eval_commands
+from app.commands import kb as kb_commands
 from app.commands import seed as seed_commands
 from app.commands import serve as serve_commands
 from app.commands import tau as tau_commands
@@ -52,6 +53,7 @@ app.command("export-tau")(tau_commands.export_tau_command)
 app.command("doctor")(doctor_commands.doctor_command)
 app.add_typer(eval_commands.app, name="eval")
 app.command("serve")(serve_commands.serve)
+app.add_typer(kb_commands.app, name="kb")
 
 
 def main() -> None:

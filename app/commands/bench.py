@@ -246,3 +246,16 @@ def all_command(
         with _Bars() as progress:
             result = bench(progress)
         result.publish(console, out or None)
+
+
+@app.command("kb")
+def kb_command(
+    articles: int = typer.Option(10_000, "--articles", min=30, help="Articles in the store."),
+    n: int = typer.Option(500, "-n", help="Searches timed."),
+    max_seconds: float = MAX_SECONDS,
+    out: str = OUT,
+) -> None:
+    """Help-center search over generated articles (SQLite FTS5) vs a bare FTS5 query."""
+    from app.bench import kb as kb_bench
+
+    kb_bench.run(articles=articles, n=n, max_seconds=max_seconds).publish(console, out or None)

@@ -136,3 +136,37 @@ def scenarios_command(
         verbose=verbose,
     )
     raise typer.Exit(code)
+
+
+@app.command("kb")
+def kb_command(
+    questions: Path | None = typer.Option(
+        None, "--questions", help="Evaluation set (default: evals/kb/questions.json)."
+    ),
+    any_language: bool = typer.Option(
+        False, "--any-language", help="Search every language instead of the question's."
+    ),
+) -> None:
+    """Help-center search: recall@1, recall@3 and mean latency over the evaluation set.
+
+    Runs on the configured database (--database-url): the demo articles are written in a
+    transaction that is rolled back, so the database is left as it was.
+    """
+    from app.eval.kb import QUESTIONS, evaluate, load_questions
+    from services import schema
+    from services.uow import UowFactory
+
+    if not schema.is_migrated():
+        console.print("[red]The database has no schema.[/red] Run `storedesk db upgrade` first.")
+        raise typer.Exit(2)
+    asked = load_questions(questions or QUESTIONS)
+    report = evaluate(UowFactory.for_url(), asked, with_locale=not any_language)
+    console.print(f"help-center search on {report.backend}: {report.total} questions")
+    for locale, (n, at1, at3) in sorted(report.by_locale.items()):
+        console.print(f"  {locale}: recall@1 {at1 / n:.3f}  recall@3 {at3 / n:.3f}  ({n})")
+    console.print(
+        f"recall@1 {report.recall_at_1:.3f}  recall@3 {report.recall_at_3:.3f}  "
+        f"mean latency {report.mean_latency_ms:.2f} ms"
+    )
+    for question, ranked in report.misses:
+        console.print(f"  missed ({question.locale}) {question.q!r}: {', '.join(ranked) or '-'}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from services.help_center.lexicon import STOP_WORDS, SYNONYMS
 
@@ -43,6 +43,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str, locale: str | None) -> str:
     if locale == "vi" or len(word) < 4 or word.isdigit():
         return word
@@ -117,6 +118,21 @@ def coverage(groups: list[tuple[str, ...]], indexed: str) -> float:
 def fts5_match(terms: list[str]) -> str:
     """An FTS5 MATCH expression: each term a quoted string, OR-ed (bm25 ranks the rest)."""
     return " OR ".join(f'"{t}"' for t in terms if _WORD.fullmatch(t))
+
+
+Groups = tuple[tuple[str, ...], ...]
+
+
+def fts5_match_any_of(combos: list[Groups]) -> str:
+    """Passages holding every group of at least one combination (a group: a word of the
+    question or one of its synonyms): "at least m of the question's words"."""
+    ands = [" AND ".join(f"({fts5_match(list(g))})" for g in combo) for combo in combos]
+    return " OR ".join(f"({a})" for a in ands if a)
+
+
+def pg_tsquery_any_of(combos: list[Groups]) -> str:
+    ands = [" & ".join(f"({pg_tsquery(list(g))})" for g in combo) for combo in combos]
+    return " | ".join(f"({a})" for a in ands if a)
 
 
 def pg_tsquery(terms: list[str]) -> str:
