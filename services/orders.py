@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.queries import load_order, order_view
+from services.order_reads import read_order_view
 from services.uow import UowFactory
 from services.views import OrderView
 
@@ -22,10 +22,9 @@ def get_order_status(
     requests, plus events when include_tracking).
     """
     with uow_factory() as uow:
-        order = load_order(
+        return read_order_view(
             uow.session,
             order_id=order_id.strip(),
             customer_id=customer_id,
             with_tracking=include_tracking,
         )
-        return order_view(order, with_tracking=include_tracking)
