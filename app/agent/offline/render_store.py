@@ -88,7 +88,10 @@ def product_info(lang: str, call: Call, sku: str, topic: str | None) -> str:
         lines.append(t(lang, "product_price", price=fmt.money(lang, field(r, "price"))))
     specs = field(r, "specs")
     if isinstance(specs, dict) and specs:
-        text = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in specs.items())
+        text = "; ".join(
+            f"{i18n.term('spec', k.replace('_', ' '), lang)}: {i18n.term('value', v, lang)}"
+            for k, v in specs.items()
+        )
         lines.append(t(lang, "product_specs", specs=text))
     if field(r, "warranty"):
         lines.append(t(lang, "product_warranty", warranty=field(r, "warranty")))
