@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import logging
 import re
+from importlib import import_module
 from typing import Any
 
-from app.i18n.locales import en, pt, vi
+from app.i18n.locales import en
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_LOCALES = ("en", "vi", "pt")
-# Each language named in itself: what the chat's language selector shows.
-LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt", "pt": "Português"}
-CATALOGUES: dict[str, dict[str, str]] = {"en": en.MESSAGES, "vi": vi.MESSAGES, "pt": pt.MESSAGES}
+# Adding a language: its catalogue app/i18n/locales/<code>.py and one line here.
+# code: (the language named in itself, for the selector; the region whose conventions
+# write its money and dates, for Babel)
+LANGUAGES: dict[str, tuple[str, str]] = {
+    "en": ("English", "en_US"),
+    "vi": ("Tiếng Việt", "vi_VN"),
+    "pt": ("Português", "pt_BR"),
+}
+SUPPORTED_LOCALES = tuple(LANGUAGES)
+LANGUAGE_NAMES = {code: name for code, (name, _) in LANGUAGES.items()}
+BABEL_REGIONS = {code: region for code, (_, region) in LANGUAGES.items()}
+CATALOGUES: dict[str, dict[str, str]] = {
+    code: import_module(f"app.i18n.locales.{code}").MESSAGES for code in LANGUAGES
+}
 
 _SEPARATOR = re.compile(r"[-_.@\s]")
 

@@ -15,14 +15,12 @@ from babel import dates as babel_dates
 from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 
-from app.i18n.catalog import normalize_locale
-
-# The region that goes with each language for formatting: Vietnam, Brazil, the US.
-_BABEL_LOCALES = {"en": "en_US", "vi": "vi_VN", "pt": "pt_BR"}
+from app.i18n.catalog import BABEL_REGIONS, normalize_locale
 
 
 def babel_locale(locale: str | None) -> str:
-    return _BABEL_LOCALES[normalize_locale(locale)]
+    """The region whose conventions write money and dates: en_US, vi_VN, pt_BR."""
+    return BABEL_REGIONS[normalize_locale(locale)]
 
 
 def _decimal(amount: Any) -> Decimal | None:
