@@ -110,8 +110,9 @@ def _detect_intents(raw: str) -> tuple[str, ...]:
     has_change_verb = any_phrase(rest, lx.CHANGE_VERBS) or _vi_change(raw, rest)
     ent = extract(raw)
     if (
-        (any_phrase(folded, lx.ADDRESS_WORDS) and has_change_verb)
-        or any_phrase(folded, lx.ADDRESS_DIRECT)
+        (any_phrase(rest, lx.ADDRESS_WORDS) and has_change_verb)
+        # "giao tới đâu" (delivered where?) is a status question, not "giao tới" (ship to).
+        or any_phrase(rest, lx.ADDRESS_DIRECT)
         # A whole postal address in the message: where the order should go.
         or (ent.address is not None and not found & {"return", "cancel"})
     ):
@@ -120,6 +121,12 @@ def _detect_intents(raw: str) -> tuple[str, ...]:
         any_phrase(folded, lx.FOLDED_INTENTS["change_payment"])
         or (any_phrase(folded, lx.PAYMENT_WORDS) and has_change_verb)
         or (any_phrase(folded, lx.PAY_VERBS) and any_phrase(folded, lx.PAYMENT_SOURCES))
+        # "đổi sang thẻ visa", "switch to paypal": a payment source with a change verb.
+        or (
+            any_phrase(folded, lx.PAYMENT_SOURCES)
+            and has_change_verb
+            and not found & {"return", "cancel"}
+        )
     ):
         found.add("change_payment")
     if found - PRODUCT_QUESTIONS - SMALL_TALK and not (ent.products or product_nouns((raw,))):

@@ -25,9 +25,15 @@ MAX_CHOICES = 5  # a question lists at most this many products ("which one?")
 def said_words(texts: tuple[str, ...] | list[str]) -> set[str]:
     """The message's own longer words and the English name words it stands for."""
     text = normalise(" ".join(texts))
-    words = {w for w in text.split() if len(w) >= 4}
+    words = {w for w in text.split() if len(w) >= 4 or _model_like(w)}
+    words |= {w[:-1] for w in words if len(w) >= 5 and w.endswith("s")}  # "tvs", "bags"
     words |= {w for w, local in lx.PRODUCT_WORDS.items() if any_phrase(text, local)}
     return words
+
+
+def _model_like(word: str) -> bool:
+    """Short words that name a model: "4k", "x3", "30l"."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def product_nouns(texts: tuple[str, ...] | list[str]) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.agent.offline import plan_read, plan_write
+from app.agent.offline import plan_read, plan_stock, plan_write
 from app.agent.offline.i18n import t
 from app.agent.offline.situation import Action, Situation
 
@@ -42,7 +42,7 @@ HANDLERS: dict[str, Callable[[Situation], Action]] = {
     "confirm_yes": _small_talk("confirm_hint"),
     "confirm_no": _small_talk("declined"),
     "order_status": plan_read.order_status,
-    "availability": plan_read.availability,
+    "availability": plan_stock.availability,
     "product_info": plan_read.product_info,
     "account": plan_read.account,
     "catalog": plan_read.catalog,

@@ -3,10 +3,9 @@ and the hand-off to a person. Each asks one tool and answers from its result."""
 
 from __future__ import annotations
 
-from app.agent.offline import render, render_variants
+from app.agent.offline import render
 from app.agent.offline.plan_refs import ask_product, named_customer, order_ref, product_ref
 from app.agent.offline.situation import Action, Reply, Situation, choose
-from app.agent.offline.variants import fitting, wanted
 
 TOPIC_INFO_TYPES = {
     "specs": ("specs", "all"),
@@ -24,40 +23,6 @@ def order_status(s: Situation) -> Action:
     if done is None:
         return s.call("get_order_status", order_id=order, include_tracking=True)
     return Reply(render.order_status(s.lang, done, order))
-
-
-def availability(s: Situation) -> Action:
-    sku = product_ref(s)
-    if not isinstance(sku, str):
-        return sku or ask_product(s, "availability")
-    done = s.called("check_product_availability", product_sku=sku)
-    if done is None:
-        return _check(s, sku)
-    asked = wanted(s.d.texts)
-    variants = render_variants.variants_of(done)
-    if not asked or len(variants) < 2:
-        return Reply(render.availability(s.lang, done, sku))
-    # A colour or size was asked for: answer about that variant, never the product total.
-    fits = fitting(variants, asked)
-    if not fits:
-        return Reply(render_variants.no_such_variant(s.lang, done, asked))
-    if len(fits) > 1:
-        return Reply(render_variants.which_variant(s.lang, done, fits, asked))
-    item = str(fits[0].get("item_id"))
-    exact = s.called("check_product_availability", product_sku=item)
-    if exact is None:
-        return _check(s, item)
-    return Reply(render.availability(s.lang, exact, item))
-
-
-def _check(s: Situation, sku: str) -> Action:
-    slots = s.d.slots
-    return s.call(
-        "check_product_availability",
-        product_sku=sku,
-        zip_code=slots.zip_code,
-        quantity_needed=slots.quantity,
-    )
 
 
 def product_info(s: Situation) -> Action:

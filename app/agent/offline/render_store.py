@@ -29,6 +29,9 @@ def availability(lang: str, call: Call, sku: str) -> str:
     name = field(r, "product_name") or sku
     ref = field(r, "sku") or sku
     variants = [v for v in field(r, "variants") or [] if isinstance(v, dict)]
+    if len(variants) == 1 and variants[0].get("options"):
+        # One variant checked: say which ("SWX-300-45-GRN, size: 45mm, color: green").
+        ref = f"{ref}, {fmt.options(lang, variants[0]['options'])}"
     if variants and not any(v.get("available") for v in variants):
         return t(lang, "avail_discontinued", name=name, sku=ref)
     total = field(r, "total_quantity") or 0

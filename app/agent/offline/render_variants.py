@@ -41,7 +41,8 @@ def stock_lines(lang: str, variants: list[dict[str, Any]]) -> str:
     for v in variants:
         if v.get("available") is False:
             continue
-        quantity = v.get("total_quantity") or 0
+        # An availability result counts "total_quantity"; a product info, "in_stock".
+        quantity = v.get("total_quantity", v.get("in_stock")) or 0
         key = "avail_variant" if quantity else "avail_variant_out"
         out.append(t(lang, key, options=_values(lang, v), sku=v.get("item_id"), quantity=quantity))
     # Options hold commas ("45mm, green"): variants are separated by semicolons.
@@ -56,24 +57,25 @@ def by_variant(lang: str, call: Call) -> str:
     return t(lang, "avail_variants", variants=stock_lines(lang, variants))
 
 
-def no_such_variant(lang: str, call: Call, asked: set[str]) -> str:
-    r = call.result
-    offered = [f"{_values(lang, v)} ({v.get('item_id')})" for v in variants_of(call)]
+def no_such_variant(
+    lang: str, name: str, product_id: str, variants: list[dict[str, Any]], asked: set[str]
+) -> str:
+    offered = [f"{_values(lang, v)} ({v.get('item_id')})" for v in variants]
     return t(
         lang,
         "avail_no_variant",
-        name=field(r, "product_name"),
-        sku=field(r, "product_id") or field(r, "sku"),
+        name=name,
+        sku=product_id,
         asked=_asked(lang, asked),
         variants=capped(lang, offered, sep="; "),
     )
 
 
-def which_variant(lang: str, call: Call, fits: list[dict[str, Any]], asked: set[str]) -> str:
+def which_variant(lang: str, name: str, fits: list[dict[str, Any]], asked: set[str]) -> str:
     return t(
         lang,
         "avail_which_variant",
-        name=field(call.result, "product_name"),
+        name=name,
         asked=_asked(lang, asked),
         variants=stock_lines(lang, fits),
     )
