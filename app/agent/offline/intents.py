@@ -11,7 +11,7 @@ outside the phrases already read ("phí vận chuyển" is a shipping fee, not a
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from app.agent.offline import lexicon as lx
 from app.agent.offline.extract import Entities, extract
@@ -69,16 +69,27 @@ def normalise(raw: str) -> str:
     return fix(fold(raw))
 
 
+@cache
+def _by_first_word() -> dict[str, list[tuple[str, str]]]:
+    """Phrases (and their intent; "" for the words of "latest") by their first word: a
+    message is matched only against phrases that can start in it."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    tables = [*lx.FOLDED_INTENTS.items(), ("", lx.LATEST)]
+    for intent, phrases in tables:
+        for phrase in phrases:
+            index.setdefault(phrase.split()[0], []).append((phrase, intent))
+    return index
+
+
 def _spans(folded: str) -> tuple[set[str], str]:
     """Intents whose phrases occur, longest phrase winning where two overlap; and the text
     left once the phrases of questions (and the words for "latest") are taken out, where
     change verbs are looked for (an action's own words, "trocar", stay)."""
     hits: list[tuple[int, int, str]] = []
-    for intent, phrases in lx.FOLDED_INTENTS.items():
-        for phrase in phrases:
+    index = _by_first_word()
+    for word in set(folded.split()):
+        for phrase, intent in index.get(word, ()):
             hits.extend((start, end, intent) for start, end in spans(folded, phrase))
-    for phrase in lx.LATEST:
-        hits.extend((start, end, "") for start, end in spans(folded, phrase))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int]] = []
     found: set[str] = set()
