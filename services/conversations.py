@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import CursorResult, Result, func, insert, select, update
+from sqlalchemy import CursorResult, Result, bindparam, func, insert, select, update
 
 from services.errors import InvalidRequest, NotFound
 from services.models import (
@@ -173,6 +173,21 @@ class ToolCallAudit:
         }
 
 
+# Run on a Connection (plain Core execution, not the ORM's).
+_TOUCH = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("b_id"))
+    .values(updated_at=bindparam("b_now"))
+)
+_TITLE = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("b_id"), Conversation.title == "")
+    .values(title=bindparam("b_title"))
+)
+_INSERT_MESSAGE = insert(Message).returning(Message.id)
+_INSERT_AUDIT = insert(ToolCallRecord)
+
+
 def append_message(
     uow_factory: UowFactory,
     *,
@@ -213,28 +228,18 @@ def append_message(
         # Write first: on SQLite a transaction that reads and then writes cannot wait for
         # a concurrent writer (the upgrade fails at once with "database is locked"), while
         # one that starts with a write waits its turn (busy_timeout).
-        touched = uow.session.execute(
-            update(Conversation)
-            .where(Conversation.id == conversation_id)
-            .values(updated_at=utcnow())
-            .execution_options(synchronize_session=False)
-        )
-        if not _rowcount(touched):
+        connection = uow.session.connection()
+        touched = connection.execute(_TOUCH, {"b_id": conversation_id, "b_now": utcnow()})
+        if not touched.rowcount:
             raise NotFound("Conversation not found.")
         if role == "user":
-            uow.session.execute(
-                update(Conversation)
-                .where(Conversation.id == conversation_id, Conversation.title == "")
-                .values(title=content.strip().replace("\n", " ")[:80])
-                .execution_options(synchronize_session=False)
-            )
-        # Core inserts: the ORM's unit of work (object state, flush) cost more than the
-        # statements themselves on this path, which runs four times per turn.
-        message_id = int(
-            uow.session.execute(insert(Message).values(values).returning(Message.id)).scalar_one()
-        )
+            title = content.strip().replace("\n", " ")[:80]
+            connection.execute(_TITLE, {"b_id": conversation_id, "b_title": title})
+        # Prebuilt Core statements: the ORM's unit of work, and building each statement
+        # anew, cost more than running them on this path (four times per turn).
+        message_id = int(connection.execute(_INSERT_MESSAGE, values).scalar_one())
         if audit is not None:
-            uow.session.execute(insert(ToolCallRecord).values(audit.values()))
+            connection.execute(_INSERT_AUDIT, audit.values())
         uow.commit()
     return message_id
 
@@ -279,11 +284,10 @@ def record_tool_call(
 
 def write_audit(uow_factory: UowFactory, audit: ToolCallAudit) -> int:
     with uow_factory() as uow:
-        record_id = int(
-            uow.session.execute(
-                insert(ToolCallRecord).values(audit.values()).returning(ToolCallRecord.id)
-            ).scalar_one()
+        inserted = uow.session.connection().execute(
+            _INSERT_AUDIT.returning(ToolCallRecord.id), audit.values()
         )
+        record_id = int(inserted.scalar_one())
         uow.commit()
     return record_id
 

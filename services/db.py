@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from services.settings import database_settings
@@ -27,8 +29,39 @@ def make_engine(url: str | URL | None = None, **kwargs: Any) -> Engine:
     kwargs.setdefault("echo", settings.database_echo)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, settings.sqlite_busy_timeout_ms, **kwargs)
-    kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(parsed, **kwargs)
+    if kwargs.pop("pool_pre_ping", None) is None:
+        engine = create_engine(parsed, **kwargs)
+        _ping_when_idle(engine)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True, **kwargs)
+
+
+# A connection back from the pool within this many seconds of its last use is not pinged.
+PING_AFTER_IDLE_S = 5.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """`pool_pre_ping`, for connections that sat idle only.
+
+    Pinging on every checkout was one extra round trip per transaction, six per turn. A
+    connection used moments ago is alive unless the server went away in between; then
+    the statement fails with a disconnect error, SQLAlchemy invalidates the pool, and the
+    next transaction reconnects (the same as a server dying mid-transaction).
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is not None and time.monotonic() - since < PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # the pool replaces this connection and retries
+            raise DisconnectionError(str(exc)) from exc
 
 
 def _sqlite_engine(url: URL, busy_timeout_ms: int, **kwargs: Any) -> Engine:

@@ -21,7 +21,7 @@ def get_order_status(
     Five queries at most whatever the order's size (order, lines, ledger, fulfillments,
     requests, plus events when include_tracking).
     """
-    with uow_factory() as uow:
+    with uow_factory.read() as uow:
         return read_order_view(
             uow.session,
             order_id=order_id.strip(),

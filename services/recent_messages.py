@@ -80,7 +80,7 @@ def recent_messages(
     chars = 0
     seen_user = False
     params: dict[str, Any] = {"conversation_id": conversation_id, "page": page}
-    with uow_factory() as uow:
+    with uow_factory.read() as uow:
         statement = _NEWEST
         while True:
             rows = uow.session.execute(statement, params).all()
