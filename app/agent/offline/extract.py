@@ -152,6 +152,23 @@ def extract_quantity(folded: str) -> int | None:
     return None
 
 
+# "do you have two UHD-4K-55?", "tem dois teclados?": one small number on its own, in a
+# stock question, is how many are wanted.
+LOOSE_NUMBER = re.compile(r"(?<![\w#.,-])(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")(?![\w.,-])")
+STOCK_CUES = re.compile(
+    r"\b(?:have|got|stock|available|left|tem|temos|estoque|disponivel|con|co hang|ban)\b"
+)
+
+
+def _loose_quantity(folded: str, raw: str) -> int | None:
+    numbers = LOOSE_NUMBER.findall(folded)
+    if len(numbers) != 1 or not STOCK_CUES.search(folded) or "%" in raw:
+        return None
+    word = numbers[0]
+    value = NUMBER_WORDS.get(word) or int(word)
+    return value if value > 1 else None
+
+
 def _payment_hint(raw: str, folded: str) -> PaymentHint:
     explicit = PAYMENT_ID.search(raw)
     four = LAST_FOUR.search(folded)
@@ -203,7 +220,8 @@ def extract(raw: str) -> Entities:
         emails=_unique([e.lower() for e in emails]),
         customer_ids=_unique(customers),
         zip_code=zip_code,
-        quantity=extract_quantity(fold(ZIP.sub(" ", rest))),
+        quantity=extract_quantity(fold(ZIP.sub(" ", rest)))
+        or _loose_quantity(fold(ZIP.sub(" ", rest)), raw),
         reason=_first_match(folded, lx.FOLDED_REASONS),
         topic=_first_match(folded, lx.FOLDED_TOPICS),
         payment=_payment_hint(raw, folded),

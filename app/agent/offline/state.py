@@ -225,13 +225,13 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
         intent = state.pending
         slots = state.slots.merge(ent)
         texts = (*state.texts, turn.user_text)
+    elif ent.reason and ent.reason != "no_longer_needed" and not intents:
+        # "My headphones arrived broken", "a broken item, order 66120": a return.
+        intent, slots = "return", base.merge(ent)
     elif ent.order_ids and not intents:
         intent, slots = "order_status", base.merge(ent)
     elif (ent.emails or ent.customer_ids) and not intents:
         intent, slots = "account", base.merge(ent)
-    elif ent.reason and ent.reason != "no_longer_needed" and not intents:
-        # "My headphones arrived broken": a return, whose plan asks which order.
-        intent, slots = "return", base.merge(ent)
     elif (ent.products or product_nouns((turn.user_text,))) and not intents:
         # "the smartwatch 45mm black, need 3" asks for stock; a product alone, about it.
         stock = ent.options or ent.quantity

@@ -353,4 +353,72 @@ CASES = [
     ),
     # not understood: what the assistant can do, and a person
     Case("asdf qwerty zxcv", [], ["help", "person"], intent="fallback"),
+    # more, from probing
+    Case(
+        "I'd like to know where my package is",
+        [(CI, {})],
+        ["ORD-78342", "ORD-92010"],
+        intent="order_status",
+    ),
+    Case(
+        "did ORD-78342 ship yet",
+        [(ST, {"order_id": "ORD-78342"})],
+        ["in transit"],
+        intent="tracking",
+    ),
+    Case(
+        "is the earbuds in white in stock",
+        [
+            (TYPES, {}),
+            (AV, {"product_sku": "WEP-2024"}),
+            (PI, {"product_sku": "WEP-2024"}),
+            (AV, {"product_sku": "WEP-2024-WHT"}),
+        ],
+        ["WEP-2024-WHT", "white", "28 units"],
+        intent="availability",
+    ),
+    Case(
+        "earbuds in purple?",
+        [(TYPES, {}), (AV, {"product_sku": "WEP-2024"}), (PI, {"product_sku": "WEP-2024"})],
+        ["purple", "WEP-2024-WHT"],
+        intent="availability",
+    ),
+    Case(
+        "Are there 4k tvs available?",
+        [(TYPES, {}), (AV, {"product_sku": "UHD-4K-55"})],
+        ["3 units"],
+        intent="availability",
+    ),
+    Case(
+        "do you have two UHD-4K-55?",
+        [(AV, {"product_sku": "UHD-4K-55", "quantity_needed": 2})],
+        ["3 units"],
+        intent="availability",
+    ),
+    Case(
+        "need three of the silver headphones",
+        [
+            (TYPES, {}),
+            (AV, {"product_sku": "HPN-700", "quantity_needed": 3}),
+            (AV, {"product_sku": "HPN-700-SLV", "quantity_needed": 3}),
+        ],
+        ["HPN-700-SLV"],
+        intent="availability",
+    ),
+    Case(
+        "price of the smart watch?",
+        [(TYPES, {}), (PI, {"product_sku": "SWX-300"})],
+        ["$199.00"],
+        intent="product_info",
+    ),
+    Case(
+        "i recieved a broken item, order 66120",
+        [
+            (ST, {"order_id": "ORD-66120"}),
+            ("process_return", {"order_id": "ORD-66120", "reason": "defective"}),
+        ],
+        ["ORD-66120"],
+        intent="return",
+    ),
+    Case("transfer me to an agent", [("transfer_to_human", {})], ["human agent"], intent="human"),
 ]

@@ -279,4 +279,60 @@ CASES = [
     Case("quais produtos vocês têm?", [(TYPES, {})], ["USB-C Cable 2m (UCC-2M)"], intent="catalog"),
     # not understood
     Case("hmm sei la kkkk", [], ["pessoa"], intent="fallback"),
+    # more, from probing
+    Case(
+        "boa noite, meu pedido ainda nao chegou", [(CI, {})], ["ORD-78342"], intent="order_status"
+    ),
+    Case(
+        "qro saber do meu pedido 78342",
+        [(ST, {"order_id": "ORD-78342"})],
+        ["em trânsito"],
+        intent="order_status",
+    ),
+    Case(
+        "tem o relogio preto de 45mm?",
+        [(TYPES, {}), (AV, {"product_sku": "SWX-300"}), (AV, {"product_sku": "SWX-300-45-BLK"})],
+        ["SWX-300-45-BLK", "18"],
+        intent="availability",
+    ),
+    Case(
+        "tem dois teclados MKR-104?",
+        [(AV, {"product_sku": "MKR-104", "quantity_needed": 2})],
+        ["49"],
+        intent="availability",
+    ),
+    Case(
+        "quanto custa a mochila?",
+        [(TYPES, {}), (PI, {"product_sku": "BKP-30L"})],
+        ["119,00"],
+        intent="product_info",
+    ),
+    Case(
+        "qual o prazo de garantia do teclado mecanico",
+        [(TYPES, {}), (PI, {"product_sku": "MKR-104", "info_type": "warranty"})],
+        ["2-year limited warranty"],
+        intent="product_info",
+    ),
+    Case(
+        "quero return do pedido ORD-66120 pq veio quebrado",
+        [
+            (ST, {"order_id": "ORD-66120"}),
+            ("process_return", {"order_id": "ORD-66120", "reason": "defective"}),
+        ],
+        ["ORD-66120"],
+        intent="return",
+    ),
+    Case(
+        "Tem como trocar o fone do pedido 66120?",
+        [(ST, {"order_id": "ORD-66120"}), (PI, {"product_sku": "HPN-700"})],
+        ["HPN-700-SLV"],
+        intent="exchange",
+    ),
+    Case("Pode falar com um humano?", [("transfer_to_human", {})], ["atendente"], intent="human"),
+    Case(
+        "meus dados de cadastro por favor",
+        [(CI, {})],
+        ["sarah.johnson@example.com"],
+        intent="account",
+    ),
 ]

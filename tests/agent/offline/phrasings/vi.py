@@ -279,4 +279,77 @@ CASES = [
     ),
     # not understood
     Case("ờ thì cái kia", [], ["nhân viên"], intent="fallback"),
+    # more, from probing
+    Case(
+        "shop ơi, đơn hàng gần nhất của em giao tới đâu rồi ạ",
+        [(CI, {}), (ST, {"order_id": "ORD-92010"})],
+        ["ORD-92010", "đang chờ xử lý"],
+        intent="order_status",
+    ),
+    Case(
+        "cho e hỏi đồng hồ thông minh còn size 45mm màu đen ko",
+        [(TYPES, {}), (AV, {"product_sku": "SWX-300"}), (AV, {"product_sku": "SWX-300-45-BLK"})],
+        ["SWX-300-45-BLK", "18"],
+        intent="availability",
+    ),
+    Case(
+        "còn 2 cái UHD-4K-55 ko",
+        [(AV, {"product_sku": "UHD-4K-55", "quantity_needed": 2})],
+        ["3"],
+        intent="availability",
+    ),
+    Case(
+        "sp WEP-2024 gia bao nhieu",
+        [(PI, {"product_sku": "WEP-2024"})],
+        ["129,99"],
+        intent="product_info",
+    ),
+    Case(
+        "tôi muốn hoàn tiền đơn 66120 vì tai nghe bị lỗi",
+        [
+            (ST, {"order_id": "ORD-66120"}),
+            (
+                "process_return",
+                {
+                    "order_id": "ORD-66120",
+                    "reason": "defective",
+                    "items_to_return": ["HPN-700-BLK"],
+                },
+            ),
+        ],
+        ["HPN-700-BLK"],
+        intent="return",
+    ),
+    Case(
+        "cancel đơn ORD-92010 giúp mình, đặt nhầm",
+        [("cancel_order", {"order_id": "ORD-92010", "reason": "ordered by mistake"})],
+        ["ORD-92010"],
+        intent="cancel",
+    ),
+    Case(
+        "mình muốn đổi sang thẻ visa cho đơn 92010",
+        [
+            (ST, {"order_id": "ORD-92010"}),
+            (CI, {}),
+            (
+                "change_payment_method",
+                {"order_id": "ORD-92010", "payment_method_id": "credit_card_9821001"},
+            ),
+        ],
+        ["không thể nhận yêu cầu"],
+        intent="change_payment",
+    ),
+    Case(
+        "đơn ORD-92010 đổi địa chỉ được không",
+        [(ST, {"order_id": "ORD-92010"})],
+        ["ORD-92010"],
+        intent="change_address",
+    ),
+    Case(
+        "chuyen cho toi nhan vien ho tro",
+        [("transfer_to_human", {})],
+        ["nhân viên"],
+        intent="human",
+    ),
+    Case("em muốn xem lịch sử mua hàng", [(CI, {})], ["ORD-78342"], intent="account"),
 ]
