@@ -21,7 +21,7 @@ import secrets
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import bindparam, case, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from services.db import begin_write
@@ -222,6 +222,10 @@ def accept_customer_message(
     """
     with uow_factory() as uow:
         s = uow.session
+        fast = _accept_open(s, conversation_id, content, customer_id, allow_while_waiting)
+        if fast is not None:
+            uow.commit()
+            return fast
         conversation = lock_conversation(s, conversation_id)
         if customer_id is not None and conversation.customer_id != customer_id:
             raise NotFound("Conversation not found.")
@@ -246,6 +250,50 @@ def accept_customer_message(
         )
         uow.commit()
         return admission
+
+
+_LOCK = (
+    select(Conversation.status, Conversation.customer_id, Conversation.assignee)
+    .where(Conversation.id == bindparam("b_id"))
+    .with_for_update()
+)
+_TOUCH = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("b_id"))
+    .values(
+        updated_at=bindparam("b_now"),
+        title=case((Conversation.title == "", bindparam("b_title")), else_=Conversation.title),
+    )
+)
+_INSERT_MESSAGE = insert(Message).returning(Message.id)
+
+
+def _accept_open(
+    s: Any, conversation_id: str, content: str, customer_id: str | None, allow_waiting: bool
+) -> Admission | None:
+    """`accept_customer_message` for a conversation that is not resolved (every turn but
+    the rare reopening), in three prebuilt Core statements on the locked row instead of
+    ORM objects; None when it is resolved (the caller reopens it, same transaction)."""
+    begin_write(s)
+    connection = s.connection()
+    row = connection.execute(_LOCK, {"b_id": conversation_id}).first()
+    if row is None or (customer_id is not None and row.customer_id != customer_id):
+        raise NotFound("Conversation not found.")
+    state = ConversationStatus(row.status)
+    if state == ConversationStatus.RESOLVED:
+        return None
+    title = content.strip().replace("\n", " ")[:80]
+    connection.execute(_TOUCH, {"b_id": conversation_id, "b_now": utcnow(), "b_title": title})
+    message_id = connection.execute(
+        _INSERT_MESSAGE, {"conversation_id": conversation_id, "role": "user", "content": content}
+    ).scalar_one()
+    return Admission(
+        message_id=message_id,
+        state=state.value,
+        assignee=row.assignee,
+        may_answer=state == ConversationStatus.ASSISTANT
+        or (state == ConversationStatus.WAITING and allow_waiting),
+    )
 
 
 def _reopen(s: Any, conversation: Conversation) -> None:
