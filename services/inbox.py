@@ -11,19 +11,17 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 
-from services.errors import InvalidRequest, NotFound
-from services.handoff import ACTIVE_TICKET, EVENT_PREFIX
+from services.errors import InvalidRequest
+from services.handoff import ACTIVE_TICKET
 from services.models import (
     Conversation,
     ConversationStatus,
     Customer,
-    Feedback,
     HandoffTicket,
     Message,
     TicketStatus,
-    ToolCallRecord,
 )
 from services.uow import UowFactory
 
@@ -111,6 +109,7 @@ class Transcript(BaseModel):
     messages: list[MessageView]
     tool_calls: list[ToolCallView]
     tickets: list[TicketView]
+    earlier: int = 0  # older messages left out (see transcript(last=...))
 
 
 def list_conversations(
@@ -273,133 +272,6 @@ def list_tickets(
         return [ticket_view(t) for t in uow.session.scalars(stmt.limit(max(1, min(limit, 1000))))]
 
 
-def transcript(uow_factory: UowFactory, *, conversation_id: str) -> Transcript:
-    with uow_factory() as uow:
-        row = uow.session.execute(
-            select(Conversation, Customer.first_name, Customer.last_name)
-            .outerjoin(Customer, Customer.id == Conversation.customer_id)
-            .where(Conversation.id == conversation_id)
-        ).first()
-        if row is None:
-            raise NotFound("Conversation not found.")
-        conversation, first, last = row
-        messages = list(
-            uow.session.scalars(
-                select(Message)
-                .where(Message.conversation_id == conversation_id)
-                .order_by(Message.id)
-            )
-        )
-        calls = uow.session.scalars(
-            select(ToolCallRecord)
-            .where(ToolCallRecord.conversation_id == conversation_id)
-            .order_by(ToolCallRecord.id)
-        )
-        tickets = list(
-            uow.session.scalars(
-                select(HandoffTicket)
-                .where(HandoffTicket.conversation_id == conversation_id)
-                .order_by(HandoffTicket.created_at)
-            )
-        )
-        visible = [m for m in messages if m.role in ("user", "assistant", "staff") and m.content]
-        read = conversation.staff_read_id or 0
-        return Transcript(
-            conversation=_row(
-                conversation,
-                first,
-                last,
-                len(visible),
-                tickets[-1] if tickets else None,
-                last_user=max((m.id for m in messages if m.role == "user"), default=None),
-                last_staff=max((m.id for m in messages if m.role == "staff"), default=None),
-                unread=sum(1 for m in messages if m.role == "user" and m.id > read),
-            ),
-            messages=[
-                MessageView(
-                    id=m.id,
-                    role=m.role,
-                    content=m.content,
-                    author=m.author,
-                    tool_calls=m.tool_calls,
-                    tool_call_id=m.tool_call_id,
-                    name=m.name,
-                    created_at=m.created_at,
-                )
-                for m in messages
-            ],
-            tool_calls=[
-                ToolCallView(
-                    call_id=c.call_id,
-                    name=c.name,
-                    arguments=c.arguments,
-                    outcome=c.outcome,
-                    error_code=c.error_code,
-                    duration_ms=c.duration_ms,
-                    actor=str(c.actor),
-                    created_at=c.created_at,
-                )
-                for c in calls
-            ],
-            tickets=[ticket_view(t) for t in tickets],
-        )
-
-
-def staff_messages_since(
-    uow_factory: UowFactory, *, conversation_id: str, after_id: int = 0
-) -> list[MessageView]:
-    """Staff replies the customer has not seen yet (the chat page polls this)."""
-    with uow_factory() as uow:
-        rows = uow.session.scalars(
-            select(Message)
-            .where(
-                Message.conversation_id == conversation_id,
-                Message.role == "staff",
-                Message.id > after_id,
-            )
-            .order_by(Message.id)
-        )
-        return [
-            MessageView(
-                id=m.id,
-                role=m.role,
-                content=m.content,
-                author=m.author,
-                tool_calls=None,
-                name=None,
-                created_at=m.created_at,
-            )
-            for m in rows
-        ]
-
-
-def person_activity_since(
-    uow_factory: UowFactory, *, conversation_id: str, after_id: int = 0
-) -> int:
-    """The newest staff reply or hand-off event after `after_id` (0: none): the chat polls
-    this while a person is involved, and redraws when it moves."""
-    with uow_factory() as uow:
-        newest = uow.session.scalar(
-            select(func.max(Message.id)).where(
-                Message.conversation_id == conversation_id,
-                Message.id > after_id,
-                or_(Message.role == "staff", Message.name.like(f"{EVENT_PREFIX}%")),
-            )
-        )
-        return int(newest or 0)
-
-
-def ratings(uow_factory: UowFactory, *, conversation_id: str) -> dict[int, int]:
-    """Thumbs already given in a conversation: message id -> +1 / -1."""
-    with uow_factory() as uow:
-        rows = uow.session.execute(
-            select(Feedback.message_id, Feedback.rating).where(
-                Feedback.conversation_id == conversation_id, Feedback.message_id.is_not(None)
-            )
-        ).all()
-        return {int(m): int(r) for m, r in rows if m is not None}
-
-
 # Re-exported at the end: inbox_actions imports the views defined above.
 from services.inbox_actions import (  # noqa: E402
     assign_ticket,
@@ -408,6 +280,12 @@ from services.inbox_actions import (  # noqa: E402
     mark_read,
     reply_as_staff,
     resolve_ticket,
+)
+from services.inbox_transcript import (  # noqa: E402
+    person_activity_since,
+    ratings,
+    staff_messages_since,
+    transcript,
 )
 
 __all__ = [

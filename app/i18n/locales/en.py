@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     "handoff.banner.waiting": "A person from our team has been asked to join; they'll reply right here.",
     "handoff.banner.with_person": "You're chatting with {name} from our team.",
     "handoff.banner.resolved": "{name} marked this conversation resolved. Write again if you need anything else.",
+    "handoff.show_earlier": "Show earlier messages ({count} more)",
+    "handoff.too_long": "Your message is {length} characters long; the limit is {limit}. Please shorten it and send it again. Here is your text to copy:",
     "handoff.store_team": "store team",
     # --- engine: the offline engine's sentences (facts come in as {fields}) --------------
     # small talk

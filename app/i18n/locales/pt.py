@@ -27,6 +27,8 @@ MESSAGES: dict[str, str] = {
     "handoff.banner.waiting": "Pedimos que uma pessoa da nossa equipe participe; ela vai responder aqui mesmo.",
     "handoff.banner.with_person": "Você está conversando com {name}, da nossa equipe.",
     "handoff.banner.resolved": "{name} marcou esta conversa como resolvida. Escreva de novo se precisar de algo mais.",
+    "handoff.show_earlier": "Mostrar mensagens anteriores (mais {count})",
+    "handoff.too_long": "Sua mensagem tem {length} caracteres; o limite é {limit}. Encurte-a e envie de novo. Aqui está o seu texto para copiar:",
     "handoff.store_team": "equipe da loja",
     # --- engine: the offline engine's sentences (facts come in as {fields}) --------------
     "engine.greeting": "Olá! Sou o assistente da loja. Posso consultar um pedido, verificar "

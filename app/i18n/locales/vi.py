@@ -27,6 +27,8 @@ MESSAGES: dict[str, str] = {
     "handoff.banner.waiting": "Chúng tôi đã mời một nhân viên tham gia; họ sẽ trả lời ngay tại đây.",
     "handoff.banner.with_person": "Bạn đang trò chuyện với {name} của chúng tôi.",
     "handoff.banner.resolved": "{name} đã đánh dấu cuộc trò chuyện là đã giải quyết. Hãy nhắn lại nếu bạn cần thêm gì.",
+    "handoff.show_earlier": "Xem tin nhắn cũ hơn (còn {count})",
+    "handoff.too_long": "Tin nhắn của bạn dài {length} ký tự; giới hạn là {limit}. Vui lòng rút gọn rồi gửi lại. Đây là nội dung để bạn sao chép:",
     "handoff.store_team": "nhân viên cửa hàng",
     # --- engine: the offline engine's sentences (facts come in as {fields}) --------------
     "engine.greeting": "Xin chào! Tôi là trợ lý của cửa hàng. Tôi có thể kiểm tra đơn hàng, xem "

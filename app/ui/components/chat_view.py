@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import i18n
+from app.agent.loop import MAX_INPUT_CHARS
 from app.ui import deps, language, model_settings, runtime, session
 from app.ui.components import confirm_card, live_turn, transcript
 from app.ui.components.text import escape_inline, plain
@@ -15,6 +16,10 @@ from services.errors import DomainError
 CONVERSATION = "chat_conversation_id"
 QUEUED = "chat_queued_prompt"
 POLL_SECONDS = 3
+# Messages drawn at first; "Show earlier messages" adds this many more. Bounded, so a
+# turn at message 400 costs what one at message 4 does.
+WINDOW = 40
+WINDOW_KEY = "chat_window"
 URL_KEY = "conversation"
 
 
@@ -36,7 +41,11 @@ def render(identity: Identity) -> None:
     t = None
     if conversation_id:
         try:
-            t = inbox.transcript(uow, conversation_id=conversation_id)
+            t = inbox.transcript(
+                uow,
+                conversation_id=conversation_id,
+                last=st.session_state.get(WINDOW_KEY, WINDOW),
+            )
         except DomainError:
             st.session_state.pop(CONVERSATION, None)
         if t and not identity.is_staff and t.conversation.customer_id != identity.customer_id:
@@ -49,6 +58,14 @@ def render(identity: Identity) -> None:
         st.session_state[CONVERSATION] = t.conversation.id
         if st.query_params.get(URL_KEY) != t.conversation.id:
             st.query_params[URL_KEY] = t.conversation.id
+        if t.earlier:
+            st.button(
+                i18n.t("handoff.show_earlier", locale, count=t.earlier),
+                key="chat_show_earlier",
+                icon=":material/expand_less:",
+                type="tertiary",
+                on_click=_show_earlier,
+            )
         transcript.render(
             t,
             staff=identity.is_staff,
@@ -65,10 +82,23 @@ def render(identity: Identity) -> None:
         i18n.t("chat.input_placeholder", locale),
         key="chat_input",
         submit_mode="disable",
-        max_chars=4000,
+        # Longer than the loop takes, so an oversize paste reaches us and gets a clear
+        # message (the box's own limit dropped it silently); still bounded.
+        max_chars=MAX_INPUT_CHARS * 10,
     )
     prompt = prompt or st.session_state.pop(QUEUED, None)
-    if prompt:
+    if prompt and len(prompt.strip()) > MAX_INPUT_CHARS:
+        st.error(
+            i18n.t(
+                "handoff.too_long",
+                locale,
+                length=f"{len(prompt.strip()):,}",
+                limit=f"{MAX_INPUT_CHARS:,}",
+            ),
+            icon=":material/content_cut:",
+        )
+        st.code(prompt, language=None, wrap_lines=True, height=160)
+    elif prompt:
         live_turn.run(identity, prompt)
 
 
@@ -107,8 +137,13 @@ def _suggestions(identity: Identity, locale: str) -> list[str]:
     return [*first, *(i18n.t(key, locale) for key in keys)]
 
 
+def _show_earlier() -> None:
+    st.session_state[WINDOW_KEY] = st.session_state.get(WINDOW_KEY, WINDOW) + WINDOW
+
+
 def _new_conversation() -> None:
     st.session_state.pop(CONVERSATION, None)
+    st.session_state.pop(WINDOW_KEY, None)
     st.query_params.pop(URL_KEY, None)
 
 

@@ -3,6 +3,10 @@ tool call in a status box that turns green (or red) when its result arrives."""
 
 from __future__ import annotations
 
+import re
+import time
+from collections.abc import Callable
+
 import streamlit as st
 
 from app import i18n
@@ -40,10 +44,10 @@ def run(identity: Identity, prompt: str) -> None:
         answer.markdown(":gray[…]")
         boxes: dict[str, tuple[st.delta_generator.DeltaGenerator, str]] = {}
         text = ""
+        typewriter = Typewriter(lambda shown: answer.markdown(safe_markdown(shown) + " ▌"))
         for event in turn:
             if isinstance(event, TextDelta):
-                text += event.text
-                answer.markdown(safe_markdown(text) + " ▌")
+                text = typewriter.feed(text, event.text)
             elif isinstance(event, ToolCallStarted):
                 box = tools.status(
                     trace.label(event.name, staff=identity.is_staff, done=False, locale=locale),
@@ -67,6 +71,43 @@ def run(identity: Identity, prompt: str) -> None:
         )
     # Re-render from the database: the stored transcript, feedback buttons, the card.
     st.rerun()
+
+
+class Typewriter:
+    """Shows an answer word by word, whatever the engine's pace.
+
+    A model that streams sends words over time and each is drawn as it comes. An engine
+    that answers at once (the offline one) would land whole: its words are revealed a few
+    at a time, one frame every FRAME_S, within a budget per turn, after which the rest
+    is drawn as it arrives (a long answer is never held back for effect).
+    """
+
+    FRAME_S = 0.02
+    BUDGET_S = 0.6
+
+    def __init__(self, draw: Callable[[str], object]) -> None:
+        self._draw = draw
+        self._paced = 0.0
+
+    def feed(self, shown: str, delta: str) -> str:
+        words = _WORD.findall(delta)
+        i = 0
+        while i < len(words):
+            if self._paced >= self.BUDGET_S:
+                step = len(words)
+            else:
+                # 1 word a frame at first, then 2, 4...: short answers read word by word.
+                step = 2 ** int(3 * self._paced / self.BUDGET_S)
+            shown += "".join(words[i : i + step])
+            i += step
+            self._draw(shown)
+            if i < len(words) and self._paced < self.BUDGET_S:
+                time.sleep(self.FRAME_S)
+                self._paced += self.FRAME_S
+        return shown
+
+
+_WORD = re.compile(r"\S+\s*|\s+")
 
 
 def _finish(boxes: dict, event: ToolResult, *, staff: bool, locale: str = "en") -> None:
