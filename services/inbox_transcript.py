@@ -66,7 +66,14 @@ def transcript(
             named = {m.tool_call_id for m in messages if m.tool_call_id} | {
                 str(c.get("id")) for m in messages for c in (m.tool_calls or [])
             }
-            calls_stmt = calls_stmt.where(ToolCallRecord.call_id.in_(named or {""}))
+            # The records the shown messages name, and every record since the first of
+            # them (confirmations and cancellations are recorded under their own ids).
+            calls_stmt = calls_stmt.where(
+                or_(
+                    ToolCallRecord.call_id.in_(named or {""}),
+                    ToolCallRecord.created_at >= messages[0].created_at,
+                )
+            )
         calls = s.scalars(calls_stmt.order_by(ToolCallRecord.id))
         tickets = list(
             s.scalars(
