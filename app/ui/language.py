@@ -16,6 +16,9 @@ from app.ui.session import Identity
 # "chat_" prefix: session.sign_in/sign_out clear it, so a new customer starts from their
 # own profile's language.
 CHOSEN = "chat_locale"
+# The pick is also kept in the URL (?lang=vi), so a browser refresh, which opens a new
+# Streamlit session, keeps it; signing in drops it (the profile's language comes first).
+URL_KEY = "lang"
 
 
 def current(identity: Identity | None) -> str:
@@ -23,9 +26,17 @@ def current(identity: Identity | None) -> str:
     if identity is not None and identity.is_staff:
         return "en"
     chosen = st.session_state.get(CHOSEN)
+    if chosen not in SUPPORTED_LOCALES:
+        chosen = st.query_params.get(URL_KEY)
     if chosen in SUPPORTED_LOCALES:
         return str(chosen)
     return normalize_locale(identity.locale if identity is not None else None)
+
+
+def forget_pick() -> None:
+    """At sign-in: the customer's profile decides their language, not a visitor's pick."""
+    st.query_params.pop(URL_KEY, None)
+    st.session_state.pop(CHOSEN, None)
 
 
 def selector(identity: Identity | None, *, key: str = "chat_locale_select") -> str:
@@ -47,3 +58,4 @@ def _remember(key: str) -> None:
     value = st.session_state.get(key)
     if value in SUPPORTED_LOCALES:
         st.session_state[CHOSEN] = value
+        st.query_params[URL_KEY] = str(value)

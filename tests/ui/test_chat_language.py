@@ -171,6 +171,14 @@ def test_the_language_can_be_switched_in_the_chat_and_stays_for_the_session(uow)
     assert [t.value for t in at.title] == ["Chat de atendimento"]  # still Portuguese
     assert "Pedido consultado" in [s.label for s in at.status]
     assert _english_in(_chrome(at)) == {}
+    assert at.query_params["lang"] == "pt"  # in the URL: the pick survives a refresh
+
+
+def test_a_refresh_keeps_the_language_picked_in_the_chat(uow):
+    at = app(identity=SARAH)  # a new session, as after a refresh, with ?lang=vi in the URL
+    at.query_params["lang"] = "vi"
+    at.run()
+    assert [t.value for t in at.title] == ["Hỗ trợ trực tuyến"]
 
 
 def test_a_visitor_picks_a_language_on_the_sign_in_page(ui_db):
@@ -180,3 +188,9 @@ def test_a_visitor_picks_a_language_on_the_sign_in_page(ui_db):
     at.selectbox(key="signin_locale_select").set_value("vi").run()
     assert not at.exception, at.exception
     assert "Chúng tôi có thể giúp gì cho bạn?" in [t.value for t in at.title]
+    assert "Tiếp tục" in [b.label for b in at.button]
+    # Signing in as Sarah (profile: en_US): her profile's language, not the visitor's pick.
+    at.selectbox(key="signin_pick").set_value("CUST-9821").run()
+    at.button(key="signin_pick_go").click().run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Support chat"]

@@ -89,5 +89,6 @@ def _attempt(lookup, locale: str) -> None:
 
 
 def _signed_in(row: browse.CustomerRow) -> None:
+    language.forget_pick()
     session.sign_in_customer(customer_id=row.id, name=row.name, email=row.email, locale=row.locale)
     st.rerun()
