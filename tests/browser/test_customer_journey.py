@@ -64,7 +64,8 @@ def test_customer_tracks_returns_and_hands_off_then_staff_sees_it(running_app, b
     page.set_default_timeout(TIMEOUT_MS)
     page.goto(running_app.url)
     page.get_by_text("How can we help?").wait_for()
-    page.get_by_test_id("stSelectbox").first.click()
+    # The main area's select (the sidebar has the language select).
+    page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.click()
     page.get_by_role("option", name=re.compile("Sarah Johnson")).click()
     snap(page, "sign-in", bottom=False)
     page.get_by_role("button", name="Continue").first.click()
