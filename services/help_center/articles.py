@@ -66,7 +66,7 @@ def passage_rows(article: HelpArticle) -> list[dict[str, object]]:
 
 
 def _twice(heading: str, title: str) -> str:
-    return "" if heading == title else f"{heading} {heading}"
+    return "" if heading == title else heading
 
 
 def write_article(session: Session, draft: ArticleDraft, *, author: str, now: datetime) -> str:

@@ -84,7 +84,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
         "address": "change",
     },
     "vi": {
-        "đổi trả": "trả hàng hoàn tiền",
+        "đổi trả": "trả hàng",
         "trả hàng": "hoàn tiền",
         "hoàn tiền": "trả hàng",
         "giao hàng": "vận chuyển",

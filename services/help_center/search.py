@@ -37,8 +37,12 @@ PG_VECTOR = (
     "setweight(to_tsvector('simple'::regconfig, p.search_body), 'B'))"
 )
 _COLUMNS = (
-    "p.article_id, p.heading, p.text, p.search_title, p.search_body, a.title, a.locale, a.category"
+    "p.article_id, p.position, p.heading, p.text, p.search_title, p.search_body, a.title, "
+    "a.locale, a.category"
 )
+# An article's opening passage states its rule; its later sections, details. Within a
+# narrow margin the opening one is the better answer to a general question.
+OPENING_BONUS = 1.1
 MAX_PER_ARTICLE = 2
 MAX_GROUPS = 6  # words of a question combined in the AND tiers (the rarest)
 MAX_COMBINATIONS = 20  # a tier with more combinations than this is skipped
@@ -140,6 +144,7 @@ def _sqlite_rows(
 class _Row:
     id: int
     article_id: str
+    position: int
     heading: str
     text: str
     search_title: str
@@ -240,6 +245,7 @@ def search_session(
         rows = _rows(session, terms, None, published_only, limit * 4)
     hits: list[HelpHit] = []
     per_article: dict[str, int] = {}
+    rows.sort(key=lambda r: -float(r.score) * (OPENING_BONUS if r.position == 0 else 1.0))
     for row in rows:
         if per_article.get(row.article_id, 0) >= MAX_PER_ARTICLE:
             continue

@@ -157,7 +157,23 @@ def _detect_intents(raw: str) -> tuple[str, ...]:
         and not any_phrase(folded, ("tra cuu",))
     ):
         found.add("return")
+    if "policy" in found:
+        found = _policy_or_data(found, raw, ent, has_change_verb)
     return tuple(intent for intent in PRIORITY if intent in found)
+
+
+def _policy_or_data(found: set[str], raw: str, ent: Entities, change: bool) -> set[str]:
+    """A store-wide question ("do you ship to Brazil?", "can I pay with PayPal?") is the
+    help center's; one that names an order, a product, an address or something to change
+    ("...for UHD-4K-55", "...with my gift card instead") is about the store's data, which
+    the data tools answer (a product's own return window beats the general rule)."""
+    product = bool(ent.products or product_nouns((raw,)))
+    if product or ent.order_ids or ent.address is not None or change:
+        found.discard("policy")
+        if product and not found:
+            found.add("product_info")
+        return found
+    return found - ORDER_ACTIONS - PRODUCT_QUESTIONS - {"order_status", "account"}
 
 
 def _vi_change(raw: str, rest: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.agent.offline import plan_read, plan_stock, plan_write
+from app.agent.offline import plan_policy, plan_read, plan_stock, plan_write
 from app.agent.offline.i18n import t
 from app.agent.offline.situation import Action, Situation
 
@@ -53,4 +53,5 @@ HANDLERS: dict[str, Callable[[Situation], Action]] = {
     "change_payment": plan_write.change_payment,
     "change_items": plan_write.change_items,
     "exchange": plan_write.change_items,
+    "policy": plan_policy.answer,
 }

@@ -64,6 +64,12 @@ MESSAGES: dict[str, str] = {
     "engine.intent.product_info": "product details",
     "engine.intent.account": "your account",
     "engine.intent.catalog": "our products",
+    "engine.intent.policy": "a question about our policies",
+    "engine.policy_answer": "{excerpt}\n\nSource: [{title}] in our help center.",
+    "engine.policy_nothing": (
+        "I couldn't find that in our help center, and I won't guess a policy. A person from "
+        'our team can answer it: just say "talk to a person".'
+    ),
     "engine.intent.human": "a transfer to a human agent",
     "engine.intent.return": "a return",
     "engine.intent.cancel": "a cancellation",

@@ -58,6 +58,12 @@ MESSAGES: dict[str, str] = {
     "engine.intent.product_info": "os detalhes do produto",
     "engine.intent.account": "a sua conta",
     "engine.intent.catalog": "os nossos produtos",
+    "engine.intent.policy": "uma pergunta sobre as nossas políticas",
+    "engine.policy_answer": "{excerpt}\n\nFonte: [{title}] na nossa central de ajuda.",
+    "engine.policy_nothing": (
+        "Não encontrei isso na nossa central de ajuda e não vou adivinhar uma política. Uma "
+        'pessoa da nossa equipe pode responder: é só dizer "falar com uma pessoa".'
+    ),
     "engine.intent.human": "a transferência para um atendente",
     "engine.intent.return": "a devolução",
     "engine.intent.cancel": "o cancelamento",

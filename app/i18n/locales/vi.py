@@ -58,6 +58,12 @@ MESSAGES: dict[str, str] = {
     "engine.intent.product_info": "thông tin sản phẩm",
     "engine.intent.account": "tài khoản của bạn",
     "engine.intent.catalog": "sản phẩm của cửa hàng",
+    "engine.intent.policy": "một câu hỏi về chính sách của cửa hàng",
+    "engine.policy_answer": "{excerpt}\n\nNguồn: [{title}] trong trung tâm trợ giúp.",
+    "engine.policy_nothing": (
+        "Tôi không tìm thấy thông tin này trong trung tâm trợ giúp và sẽ không đoán chính "
+        'sách. Nhân viên của chúng tôi có thể trả lời: bạn chỉ cần nói "gặp nhân viên".'
+    ),
     "engine.intent.human": "chuyển sang nhân viên hỗ trợ",
     "engine.intent.return": "trả hàng",
     "engine.intent.cancel": "hủy đơn",

@@ -32,6 +32,7 @@ class HelpPassageResult(BaseModel):
     title: str
     section: str
     excerpt: str
+    coverage: float  # share of the question's words the passage holds (0..1)
 
 
 class HelpSearchResult(BaseModel):
@@ -52,7 +53,11 @@ def search_help_center(ctx: ToolContext, args: SearchHelpArgs) -> HelpSearchResu
     return HelpSearchResult(
         results=[
             HelpPassageResult(
-                article_id=h.article_id, title=h.title, section=h.section, excerpt=h.excerpt
+                article_id=h.article_id,
+                title=h.title,
+                section=h.section,
+                excerpt=h.excerpt,
+                coverage=h.coverage,
             )
             for h in hits
         ],
