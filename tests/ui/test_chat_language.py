@@ -25,18 +25,31 @@ from tests.ui.conftest import SARAH, app
 LAN = Identity(kind="customer", name="Lan Nguyễn Thị", customer_id="CUST-7702", locale="vi_VN")
 JOAO = Identity(kind="customer", name="João Silva", customer_id="CUST-5530", locale="pt_BR")
 
-CHROME = ("chat.", "confirm.", "action.", "tool.", "sidebar.", "provider.", "status.")
+CHROME = (
+    "chat.",
+    "confirm.",
+    "action.",
+    "tool.",
+    "sidebar.",
+    "provider.",
+    "status.",
+    "handoff.",
+    "signin.",
+    "payment.",
+)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 _ICON = re.compile(r":material/[a-z_]+:")
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(_PLACEHOLDER.sub(" ", text))}
+    return {w.lower() for w in _WORD.findall(_IDS.sub(" ", _PLACEHOLDER.sub(" ", text)))}
 
 
-# Words Portuguese uses as they are in English ("chat", "status", "item", "offline").
-LOANWORDS = {"chat", "status", "item", "offline"}
+# Words Vietnamese or Portuguese use as they are in English.
+LOANWORDS = {"chat", "status", "item", "offline", "email", "demo"}
+# Order ids and SKUs ("ORD-78342", "UHD-4K-55") are data, not words.
+_IDS = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
 
 
 def _english_chrome_words() -> set[str]:

@@ -434,7 +434,7 @@ MESSAGES: dict[str, str] = {
     "signin.tab_demo": "Cliente de demonstração",
     "signin.tab_email": "E-mail",
     "signin.tab_name_zip": "Nome + CEP",
-    "signin.no_customers": "A loja ainda não tem clientes. A equipe pode carregar alguns na página Mock store.",
+    "signin.no_customers": "A loja ainda não tem clientes. A equipe pode carregar dados de exemplo nas páginas da loja.",
     "signin.customer": "Cliente",
     "signin.continue": "Continuar",
     "signin.email_label": "E-mail da sua conta",

@@ -442,7 +442,7 @@ MESSAGES: dict[str, str] = {
     "signin.tab_demo": "Khách hàng mẫu",
     "signin.tab_email": "Email",
     "signin.tab_name_zip": "Tên + mã bưu chính",
-    "signin.no_customers": "Cửa hàng chưa có khách hàng nào. Nhân viên có thể tạo dữ liệu ở trang Mock store.",
+    "signin.no_customers": "Cửa hàng chưa có khách hàng nào. Nhân viên có thể tạo dữ liệu mẫu trong trang quản lý cửa hàng.",
     "signin.customer": "Khách hàng",
     "signin.continue": "Tiếp tục",
     "signin.email_label": "Email trong tài khoản của bạn",
