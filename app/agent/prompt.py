@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.i18n import normalize_locale
+from app.i18n.catalog import LANGUAGES
 from app.tools.context import ToolContext
 
 STORE_NAME = "Storedesk demo store"
@@ -38,7 +40,7 @@ repeat the same failing call.
 - Hand off to a human (transfer_to_human) when the request is out of scope, the \
 customer asks for a person, or policy does not allow what they need and they insist.
 - Keep answers short and concrete. Answer in the customer's language (the language of \
-their last message).
+their last message{language}).
 """
 
 _CUSTOMER_IDENTITY = (
@@ -60,4 +62,9 @@ def system_prompt(ctx: ToolContext, *, now: datetime | None = None, store: str =
     else:
         identity = _CUSTOMER_IDENTITY.format(customer_id=ctx.customer_id)
     today = (now or ctx.clock()).date().isoformat()
-    return _POLICY.format(store=store, today=today, identity=identity)
+    # The chat's own words (buttons, labels) are in the session's language: the model
+    # is told it, so a one-word "ok" is not answered in another language.
+    language = ""
+    if not ctx.is_staff and normalize_locale(ctx.locale) != "en":
+        language = f"; when that is unclear, {LANGUAGES[normalize_locale(ctx.locale)][0]}"
+    return _POLICY.format(store=store, today=today, identity=identity, language=language)

@@ -103,3 +103,12 @@ def test_declining_and_refusals_in_portuguese(sarah: ToolContext) -> None:
     # The store's English reason is replaced by the fixed sentence for its code.
     assert not refused.ok and refused.error_code == "invalid_state"
     assert refused.message == t("confirm.error.invalid_state", "pt")
+
+
+def test_the_model_is_told_the_chats_language(sarah: ToolContext) -> None:
+    from app.agent.prompt import system_prompt
+
+    assert "when that is unclear, Português" in system_prompt(
+        dataclasses.replace(sarah, locale="pt")
+    )
+    assert "when that is unclear" not in system_prompt(sarah)
