@@ -9,6 +9,7 @@ confirmations endpoint, never because the model says so.
 from __future__ import annotations
 
 import json
+import math
 from datetime import datetime
 from typing import Any, Literal
 
@@ -88,17 +89,18 @@ def _limited(retry_after: float) -> HTTPException:
     return HTTPException(
         429,
         {"error": "rate_limited", "detail": "Too many requests; slow down.", "hint": ""},
-        headers={"Retry-After": str(int(retry_after))},
+        headers={"Retry-After": str(max(1, math.ceil(retry_after)))},
     )
 
 
 def _check_rate(request: Request, who: Principal, *, per_customer: bool) -> None:
     api = state(request)
     address = request.client.host if request.client else "unknown"
-    wait = api.limiter.hit(f"addr:{address}", api.settings.storedesk_rate_limit_address)
+    window = api.settings.storedesk_rate_limit_window_s
+    wait = api.limiter.hit(f"addr:{address}", api.settings.storedesk_rate_limit_address, window)
     if wait is None and per_customer and who.customer_id is not None:
         wait = api.limiter.hit(
-            f"cust:{who.customer_id}", api.settings.storedesk_rate_limit_customer
+            f"cust:{who.customer_id}", api.settings.storedesk_rate_limit_customer, window
         )
     if wait is not None:
         raise _limited(wait)

@@ -56,8 +56,9 @@ class ApiSettings(BaseSettings):
     storedesk_api_script: str | None = Field(
         default=None, description="JSON file of the scripted model (tests, demos)."
     )
-    storedesk_rate_limit_customer: int = Field(default=30, ge=1, description="messages/min")
-    storedesk_rate_limit_address: int = Field(default=120, ge=1, description="requests/min")
+    storedesk_rate_limit_customer: int = Field(default=30, ge=1, description="per window")
+    storedesk_rate_limit_address: int = Field(default=120, ge=1, description="per window")
+    storedesk_rate_limit_window_s: int = Field(default=60, ge=1, le=86_400)
     redis_url: str | None = None
 
     # Bounds.

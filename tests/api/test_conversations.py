@@ -151,13 +151,18 @@ def test_a_transfer_to_a_person_is_streamed_as_a_state_change(serve) -> None:
 
 
 def test_the_customer_rate_limit_answers_429_with_retry_after(serve) -> None:
-    client = serve(model_factory=cancelling_model, storedesk_rate_limit_customer=2)
+    # A one-hour window: the test never straddles two windows.
+    client = serve(
+        model_factory=cancelling_model,
+        storedesk_rate_limit_customer=2,
+        storedesk_rate_limit_window_s=3600,
+    )
     sarah = bearer(SARAH)
     assert client.post("/v1/conversations", json={}, headers=sarah).status_code == 201
     assert client.post("/v1/conversations", json={}, headers=sarah).status_code == 201
     limited = client.post("/v1/conversations", json={}, headers=sarah)
     assert limited.status_code == 429
-    assert 1 <= int(limited.headers["retry-after"]) <= 60
+    assert 1 <= int(limited.headers["retry-after"]) <= 3600
     # Another customer from the same address is not limited by Sarah's count.
     assert client.post("/v1/conversations", json={}, headers=bearer(MICHAEL)).status_code == 201
 
@@ -179,7 +184,11 @@ def test_two_workers_share_one_address_limit_through_redis(serve) -> None:
     url = _redis_url()
     prefix = uuid.uuid4().hex  # a fresh key space: other runs never count here
     workers = [
-        serve(limiter=RedisLimiter(url, prefix=prefix), storedesk_rate_limit_address=3)
+        serve(
+            limiter=RedisLimiter(url, prefix=prefix),
+            storedesk_rate_limit_address=3,
+            storedesk_rate_limit_window_s=3600,
+        )
         for _ in range(2)
     ]
     sarah = bearer(SARAH)

@@ -138,7 +138,7 @@ def test_a_tool_past_its_budget_answers_in_time(
     serve, demo: UowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def slow(ctx, args):
-        time.sleep(3)
+        time.sleep(5)
         return {"never": "seen"}
 
     slow_set = ToolSet("slow-test", [Tool("slow_lookup", "A tool that hangs.", NoArgs, slow)])
@@ -146,7 +146,7 @@ def test_a_tool_past_its_budget_answers_in_time(
     client = serve(storedesk_webhook_toolset="slow-test", storedesk_webhook_tool_timeout_s=0.3)
     started = time.monotonic()
     out = json.loads(_output(post_turn(client, turn_body("slow_lookup"))))
-    assert time.monotonic() - started < 2.5
+    assert time.monotonic() - started < 4  # the tool sleeps 5 s; its budget is 0.3 s
     assert out["error"] == "timeout"
 
 
