@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -225,7 +226,20 @@ def test_while_a_person_holds_the_conversation_the_assistant_stays_silent(
     assert all("should not say" not in m["content"] for m in transcript["messages"])
 
 
-def test_the_cli_creates_a_key_that_is_stored_only_as_a_hash(serve, demo: UowFactory) -> None:
+@pytest.fixture
+def restore_database_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """--database-url sets DATABASE_URL for the whole process: undo it for later tests."""
+    from services.settings import DEFAULT_DATABASE_URL, database_settings
+
+    monkeypatch.setenv("DATABASE_URL", os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL))
+    yield
+    monkeypatch.undo()
+    database_settings.cache_clear()
+
+
+def test_the_cli_creates_a_key_that_is_stored_only_as_a_hash(
+    serve, demo: UowFactory, restore_database_url: None
+) -> None:
     from sqlalchemy import select
     from typer.testing import CliRunner
 
