@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
-from services.catalog import resolve_product
+from services.catalog_reads import resolve_product_row, variant_rows
 from services.errors import InvalidRequest
-from services.models import StockLevel, Variant, Warehouse, utcnow
+from services.models import StockLevel, Warehouse, utcnow
 from services.uow import UowFactory
 from services.views import Availability, VariantAvailability, WarehouseStock
 
@@ -48,6 +48,22 @@ def add_business_days(start: date, days: int) -> date:
     return current
 
 
+_STOCK = (
+    select(
+        StockLevel.item_id,
+        StockLevel.quantity,
+        Warehouse.id,
+        Warehouse.name,
+        Warehouse.city,
+        Warehouse.state,
+        Warehouse.zip,
+    )
+    .join(Warehouse, Warehouse.id == StockLevel.warehouse_id)
+    .where(StockLevel.item_id.in_(bindparam("item_ids", expanding=True)))
+    .order_by(Warehouse.id)
+)
+
+
 def check_availability(
     uow_factory: UowFactory,
     *,
@@ -60,21 +76,15 @@ def check_availability(
     if quantity_needed < 1:
         raise InvalidRequest("The quantity must be at least 1.", hint="Ask how many are needed.")
     zip_code = (zip_code or "").strip() or None
-    with uow_factory() as uow:
+    with uow_factory.read() as uow:
         s = uow.session
-        product, item_id = resolve_product(s, sku)
-        query = select(Variant).where(Variant.product_id == product.id)
-        if item_id:
-            query = query.where(Variant.item_id == item_id)
-        variants = list(s.scalars(query.order_by(Variant.position, Variant.item_id)))
-        rows = s.execute(
-            select(StockLevel.item_id, StockLevel.quantity, Warehouse)
-            .join(Warehouse, Warehouse.id == StockLevel.warehouse_id)
-            .where(StockLevel.item_id.in_([v.item_id for v in variants]))
-            .order_by(Warehouse.id)
-        ).all()
+        product, item_id = resolve_product_row(s, sku)
+        variants = [v for v in variant_rows(s, product.id) if not item_id or v.item_id == item_id]
+        rows = s.connection().execute(
+            _STOCK, {"item_ids": [v.item_id for v in variants]}
+        )  # columns, not Warehouse objects
         per_variant: dict[str, list[WarehouseStock]] = {v.item_id: [] for v in variants}
-        for row_item, quantity, wh in rows:
+        for row_item, quantity, wh in ((r.item_id, r.quantity, r) for r in rows):
             per_variant[row_item].append(
                 WarehouseStock(
                     warehouse_id=wh.id,

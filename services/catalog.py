@@ -12,6 +12,7 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from services.catalog_reads import resolve_product_row, variant_rows
 from services.errors import InvalidRequest, product_not_found
 from services.models import Product, StockLevel, Variant
 from services.uow import UowFactory
@@ -72,16 +73,10 @@ def get_product_info(
         raise InvalidRequest(
             "Unknown info type.", hint="Use one of: specs, warranty, shipping, all."
         )
-    with uow_factory() as uow:
+    with uow_factory.read() as uow:
         s = uow.session
-        product, sku = resolve_product(s, product_ref)
-        variants = list(
-            s.scalars(
-                select(Variant)
-                .where(Variant.product_id == product.id)
-                .order_by(Variant.position, Variant.item_id)
-            )
-        )
+        product, sku = resolve_product_row(s, product_ref)
+        variants = variant_rows(s, product.id)
         stock = stock_by_item(s, [v.item_id for v in variants])
         available_prices = [v.price for v in variants if v.available] or [v.price for v in variants]
         price: Decimal | None
