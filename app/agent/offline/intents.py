@@ -152,7 +152,8 @@ def _detect_intents(raw: str) -> tuple[str, ...]:
     elif not found & ORDER_ACTIONS and has_change_verb and _mentions_order(folded, ent):
         found.add("change_items")
     if (
-        not found & ORDER_ACTIONS
+        # "đổi hay trả": both, and the plan asks which; other actions keep their reading.
+        not found & (ORDER_ACTIONS - {"exchange"})
         and _vi_word(raw, rest, "trả", "tra")
         and not any_phrase(folded, ("tra cuu",))
     ):

@@ -14,6 +14,8 @@ from app.agent.offline import lexicon as lx
 
 PREFIXED = re.compile(r"(?<![\w-])(?:ORD[-\s_]?(\d{3,10})|#?W(\d{7}))(?![\w-])", re.IGNORECASE)
 HASHED = re.compile(r"(?<![\w-])#\s?(\d{3,8})(?![\w-])")
+# A message that is only a number ("92010", "92010?"): the answer to "which order?".
+ALONE = re.compile(r"^\s*(\d{4,8})\s*[.!?]*\s*$")
 
 
 def _cue_pattern() -> re.Pattern[str]:
@@ -57,5 +59,6 @@ def find_order_ids(raw: str) -> tuple[list[str], str]:
     text = PREFIXED.sub(lambda m: take(m, "prefixed"), raw)
     text = HASHED.sub(lambda m: take(m, "hashed"), text)
     text = CUED.sub(lambda m: take(m, "cued"), text)
+    text = ALONE.sub(lambda m: take(m, "alone"), text)
     found.sort()
     return list(dict.fromkeys(v for _, v in found)), text

@@ -54,4 +54,5 @@ HANDLERS: dict[str, Callable[[Situation], Action]] = {
     "change_items": plan_write.change_items,
     "exchange": plan_write.change_items,
     "policy": plan_policy.answer,
+    "return_or_exchange": _small_talk("ask_return_or_exchange"),
 }

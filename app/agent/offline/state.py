@@ -18,7 +18,7 @@ from typing import Any
 
 from app.agent.model import ChatMessage
 from app.agent.offline.extract import Entities, PaymentHint, extract
-from app.agent.offline.intents import SMALL_TALK, detect_intents, detect_language
+from app.agent.offline.intents import ORDER_ACTIONS, SMALL_TALK, detect_intents, detect_language
 from app.agent.offline.names import product_nouns
 
 # The tool that settles each intent: once it has been called, the request is answered.
@@ -38,6 +38,7 @@ FINAL_TOOL = {
 }
 PRODUCT_TOOLS = ("check_product_availability", "get_product_info")
 PRODUCT_QUESTIONS = frozenset({"availability", "product_info"})
+CHOOSE_RETURN_OR_EXCHANGE = "return_or_exchange"
 # modify and exchange are one request to the customer; the order's status picks the tool.
 SETTLES = {
     "change_items": {"modify_order_items", "exchange_items"},
@@ -200,14 +201,23 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
     # "My last order" is looked up, not the order discussed before.
     base = Slots(order_id=None if ent.latest else focus_order)
     texts: tuple[str, ...] = (turn.user_text,)
+    intent: str | None
     follow_up = (
         not intents
         and not ent.order_ids
         and state.last_intent in PRODUCT_QUESTIONS
         and (ent.quantity or ent.options or ent.zip_code)
     )
-    if real:
-        intent: str | None = real[0]
+    if {"return", "exchange"} <= set(real):
+        # "return or exchange the headphones": one short question, not a guess.
+        intent, slots = CHOOSE_RETURN_OR_EXCHANGE, base.merge(ent)
+    elif real and state.last_intent == CHOOSE_RETURN_OR_EXCHANGE and real[0] in ORDER_ACTIONS:
+        # The answer to that question: the same order and items, now with the choice.
+        intent = real[0]
+        slots = state.slots.merge(ent)
+        texts = (*state.texts, turn.user_text)
+    elif real:
+        intent = real[0]
         slots = base.merge(ent)
     elif follow_up:
         # "I need 2", "and in black?", "near 60607": the same product, asked again.

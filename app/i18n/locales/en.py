@@ -526,4 +526,5 @@ MESSAGES: dict[str, str] = {
     "value.recycled cardboard": "recycled cardboard",
     "value.machine wash cold": "machine wash cold",
     "value.wifi only": "wifi only",
+    "engine.ask_return_or_exchange": "Would you like your money back (a return) or a different one instead (an exchange)?",
 }

@@ -509,4 +509,5 @@ MESSAGES: dict[str, str] = {
     "value.recycled cardboard": "papelão reciclado",
     "value.machine wash cold": "lavar à máquina em água fria",
     "value.wifi only": "só wifi",
+    "engine.ask_return_or_exchange": "Você prefere devolver e receber o dinheiro de volta ou trocar por outro?",
 }

@@ -517,4 +517,5 @@ MESSAGES: dict[str, str] = {
     "value.recycled cardboard": "bìa tái chế",
     "value.machine wash cold": "giặt máy nước lạnh",
     "value.wifi only": "chỉ wifi",
+    "engine.ask_return_or_exchange": "Bạn muốn trả hàng để hoàn tiền hay đổi sang sản phẩm khác ạ?",
 }

@@ -421,4 +421,35 @@ CASES = [
         intent="return",
     ),
     Case("transfer me to an agent", [("transfer_to_human", {})], ["human agent"], intent="human"),
+    Case(
+        "92010",
+        [(ST, {"order_id": "ORD-92010"})],
+        ["ORD-92010"],
+        before=["cancel my order"],
+        intent="cancel",
+    ),
+    Case(
+        "I want to return or exchange the headphones from ORD-66120",
+        [],
+        ["return", "exchange"],
+        intent="exchange",
+    ),
+    Case(
+        "exchange for silver",
+        [
+            (ST, {"order_id": "ORD-66120"}),
+            (PI, {"product_sku": "HPN-700"}),
+            (
+                "exchange_items",
+                {
+                    "order_id": "ORD-66120",
+                    "item_ids": ["HPN-700-BLK"],
+                    "new_item_ids": ["HPN-700-SLV"],
+                },
+            ),
+        ],
+        ["HPN-700-SLV"],
+        before=["I want to return or exchange the headphones from ORD-66120"],
+        intent="exchange",
+    ),
 ]

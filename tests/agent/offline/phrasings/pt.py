@@ -335,4 +335,35 @@ CASES = [
         ["sarah.johnson@example.com"],
         intent="account",
     ),
+    Case(
+        "92010",
+        [(ST, {"order_id": "ORD-92010"})],
+        ["ORD-92010"],
+        before=["quero cancelar meu pedido"],
+        intent="cancel",
+    ),
+    Case(
+        "quero trocar ou devolver o fone do pedido 66120",
+        [],
+        ["devolver", "trocar"],
+        intent="exchange",
+    ),
+    Case(
+        "trocar pelo prata",
+        [
+            (ST, {"order_id": "ORD-66120"}),
+            (PI, {"product_sku": "HPN-700"}),
+            (
+                "exchange_items",
+                {
+                    "order_id": "ORD-66120",
+                    "item_ids": ["HPN-700-BLK"],
+                    "new_item_ids": ["HPN-700-SLV"],
+                },
+            ),
+        ],
+        ["HPN-700-SLV"],
+        before=["quero trocar ou devolver o fone do pedido 66120"],
+        intent="exchange",
+    ),
 ]

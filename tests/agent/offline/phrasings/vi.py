@@ -352,4 +352,29 @@ CASES = [
         intent="human",
     ),
     Case("em muốn xem lịch sử mua hàng", [(CI, {})], ["ORD-78342"], intent="account"),
+    Case(
+        "92010",
+        [(ST, {"order_id": "ORD-92010"})],
+        ["ORD-92010"],
+        before=["huỷ đơn giúp mình"],
+        intent="cancel",
+    ),
+    Case("đổi hay trả tai nghe đơn 66120 được", [], ["trả hàng", "đổi"], intent="exchange"),
+    Case(
+        "trả hàng nha, tai nghe bị lỗi",
+        [
+            (ST, {"order_id": "ORD-66120"}),
+            (
+                "process_return",
+                {
+                    "order_id": "ORD-66120",
+                    "reason": "defective",
+                    "items_to_return": ["HPN-700-BLK"],
+                },
+            ),
+        ],
+        ["HPN-700-BLK"],
+        before=["đổi hay trả tai nghe đơn 66120 được"],
+        intent="return",
+    ),
 ]
