@@ -30,6 +30,7 @@ store = st.Page("pages/store.py", title="Store", icon=":material/storefront:")
 insights = st.Page("pages/insights.py", title="Insights", icon=":material/monitoring:")
 mock_store = st.Page("pages/mock_store.py", title="Mock store", icon=":material/database:")
 settings = st.Page("pages/settings.py", title="Settings", icon=":material/tune:")
+help_center = st.Page("pages/help_center.py", title="Help center", icon=":material/help_center:")
 
 persist.restore()  # a refresh keeps the signed-in person (URL token or staff cookie)
 with st.sidebar:
@@ -41,7 +42,11 @@ if identity is not None and not identity.is_staff:
     # Customers get the chat and nothing else: no settings, no links to staff pages.
     pages: dict[str, list] = {"": [chat]}
 else:
-    pages = {"Support": [chat, inbox], "Store": [store, insights, mock_store], "App": [settings]}
+    pages = {
+        "Support": [chat, inbox, help_center],
+        "Store": [store, insights, mock_store],
+        "App": [settings],
+    }
 
 page = st.navigation(pages, position="sidebar")
 sidebar.render_identity(identity)
