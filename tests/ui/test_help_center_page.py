@@ -52,3 +52,19 @@ def test_a_visitor_must_sign_in_as_staff_first(ui_db: str) -> None:
     at = open_page("help_center", identity=None)
     assert "Sign in as staff" in texts(at)
     assert "Help center" not in [t.value for t in at.title]
+
+
+def test_a_cited_article_opens_in_the_sidebar_from_the_chat(uow: UowFactory) -> None:
+    at = app(identity=SARAH)
+    at.run()
+    at.chat_input[0].set_value("What is your return policy?").run()
+    assert not at.exception, at.exception
+    at.run()  # the stored transcript, as after any turn
+    links = [b for b in at.button if (b.key or "").startswith("cite_")]
+    assert [b.label for b in links] == ["Returns and refunds"]
+    links[0].click().run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.sidebar.markdown)
+    assert "How to return an item" in shown and "prepaid return label" in shown
+    next(b for b in at.button if b.key == "help_article_close").click().run()
+    assert "How to return an item" not in " ".join(m.value for m in at.sidebar.markdown)

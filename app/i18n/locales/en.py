@@ -6,6 +6,10 @@ name=...). Literal braces are written `{{` and `}}`.
 """
 
 MESSAGES: dict[str, str] = {
+    # --- help: help-center articles cited in the chat ---------------------------------------
+    "help.cited": "From our help center:",
+    "help.close": "Close",
+    "help.gone": "This article is no longer available.",
     # --- chat: the customer's chat page --------------------------------------------------
     "chat.language": "Language",
     "chat.confirm.button": "Confirm",

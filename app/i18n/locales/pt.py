@@ -1,6 +1,10 @@
 """Português (Brazilian Portuguese). Same keys and {placeholders} as en.py."""
 
 MESSAGES: dict[str, str] = {
+    # --- help: artigos da central de ajuda citados no chat ---
+    "help.cited": "Da nossa central de ajuda:",
+    "help.close": "Fechar",
+    "help.gone": "Este artigo não está mais disponível.",
     # --- chat ----------------------------------------------------------------------------
     "chat.language": "Idioma",
     "chat.confirm.button": "Confirmar",

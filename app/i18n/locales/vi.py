@@ -1,6 +1,10 @@
 """Tiếng Việt (Vietnamese). Same keys and {placeholders} as en.py."""
 
 MESSAGES: dict[str, str] = {
+    # --- help: bài viết trợ giúp được trích dẫn trong chat ---
+    "help.cited": "Từ trung tâm trợ giúp:",
+    "help.close": "Đóng",
+    "help.gone": "Bài viết này không còn nữa.",
     # --- chat ----------------------------------------------------------------------------
     "chat.language": "Ngôn ngữ",
     "chat.confirm.button": "Xác nhận",

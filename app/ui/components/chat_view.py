@@ -7,7 +7,7 @@ import streamlit as st
 from app import i18n
 from app.agent.loop import MAX_INPUT_CHARS
 from app.ui import deps, language, model_settings, runtime, session
-from app.ui.components import confirm_card, live_turn, transcript
+from app.ui.components import citations, confirm_card, live_turn, transcript
 from app.ui.components.text import escape_inline, plain
 from app.ui.session import Identity
 from services import browse, inbox
@@ -72,6 +72,7 @@ def render(identity: Identity) -> None:
             feedback=_feedback_for(t.conversation.id),
             locale=locale,
         )
+        citations.panel(locale)
         confirm_card.restore(t)
         _person_banner(t, identity)
         if t.conversation.status in ("waiting", "with_person", "resolved"):

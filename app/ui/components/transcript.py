@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from app.i18n import normalize_locale, t
-from app.ui.components import trace
+from app.ui.components import citations, trace
 from app.ui.components.text import plain, safe_markdown
 from services.handoff import EVENT_PREFIX
 from services.inbox import MessageView, Transcript
@@ -35,6 +35,7 @@ def render(
     results = {
         m.tool_call_id: m for m in transcript.messages if m.role == "tool" and m.tool_call_id
     }
+    titles = citations.offered(transcript.messages)
     bubble: Any = None
     speaker = ""
     for m in transcript.messages:
@@ -58,6 +59,8 @@ def render(
                 bubble.caption(f"{plain(m.author or 'Staff', 60)} · {team}")
         with bubble:
             _body(m, records, results, staff=staff, feedback=feedback, locale=locale)
+            if m.role == "assistant" and m.content:
+                citations.links(m.content, titles, key=str(m.id), locale=locale)
 
 
 def _body(
