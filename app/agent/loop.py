@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 
-from app.agent import history
+from app.agent import window
 from app.agent.confirm import (
     CONFIRM_TOOL_NAME,
     confirm_pending,
@@ -53,7 +53,6 @@ from app.tools.dispatch import DEFAULT_TIMEOUT_S, DispatchResult, dispatch, erro
 from app.tools.schema import rendered
 from app.tools.workers import Workers
 from services import conversations, handoff
-from services.recent_messages import recent_messages
 
 log = logging.getLogger(__name__)
 
@@ -179,12 +178,11 @@ def _rounds(
     )
     tools = rendered(toolset, ctx, "openai")  # cached per toolset and audience
     prompt = system_prompt if system_prompt is not None else default_system_prompt(ctx)
-    # Only the end of the conversation the context can hold (the same messages `bound`
-    # keeps), so a turn's cost does not grow with the conversation.
-    stored = recent_messages(
-        ctx.uow_factory, conversation_id=conversation_id, min_chars=MAX_CONTEXT_CHARS
+    # The window kept since the last turn plus the messages stored since (app.agent.window):
+    # the same messages as bounding the whole history, at a cost that does not grow.
+    messages = window.context_messages(
+        ctx.uow_factory, conversation_id=conversation_id, max_chars=MAX_CONTEXT_CHARS
     )
-    messages = history.bound(history.to_chat_messages(stored), MAX_CONTEXT_CHARS)
     while True:
         if turn.rounds >= MAX_TOOL_ROUNDS or turn.input_tokens + turn.output_tokens >= (
             MAX_TURN_TOKENS
