@@ -54,6 +54,7 @@ class BenchModel:
     def __init__(self) -> None:
         self.order_id = ""
         self.seconds = 0.0
+        self.cpu = 0.0
         self.calls = 0
 
     def stream(
@@ -63,7 +64,7 @@ class BenchModel:
         options: StreamOptions | None = None,
     ) -> Iterator[ModelEvent]:
         # Decided up front and timed, so the loop's work between events is not counted.
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         self.calls += 1
         events: list[ModelEvent]
         if messages[-1].role == "user":
@@ -73,19 +74,24 @@ class BenchModel:
         else:
             events = [TextChunk(ANSWER), ModelFinished(model=self.model)]
         self.seconds += time.perf_counter() - started
+        self.cpu += time.thread_time() - cpu
         yield from events
 
 
-def timed_toolset(toolset: ToolSet, spent: list[float]) -> ToolSet:
-    """The same tools, each handler's time added to ``spent`` (the tools' own work)."""
+def timed_toolset(
+    toolset: ToolSet, spent: list[float], spent_cpu: list[float] | None = None
+) -> ToolSet:
+    """The same tools, each handler's time (and CPU) added up (the tools' own work)."""
 
     def wrap(handler: Callable[..., Any]) -> Callable[..., Any]:
         def timed(ctx: ToolContext, args: Any) -> Any:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 return handler(ctx, args)
             finally:
                 spent.append(time.perf_counter() - started)
+                if spent_cpu is not None:
+                    spent_cpu.append(time.thread_time() - cpu)
 
         return timed
 
@@ -97,6 +103,7 @@ def timed_toolset(toolset: ToolSet, spent: list[float]) -> ToolSet:
 class TurnTimes:
     wall_ms: list[float] = dataclasses.field(default_factory=list)
     overhead_ms: list[float] = dataclasses.field(default_factory=list)
+    overhead_cpu_ms: list[float] = dataclasses.field(default_factory=list)
 
 
 def run(
@@ -113,11 +120,13 @@ def run(
     uow_factory = store.uow_factory
     picks = sample(store, size=conversations_n)
     spent: list[float] = []
-    toolset = timed_toolset(SUPPORT, spent)
+    spent_cpu: list[float] = []
+    toolset = timed_toolset(SUPPORT, spent, spent_cpu)
     model = BenchModel()
     raw = Raw(uow_factory.engine)
     times = TurnTimes()
     by_turn: dict[int, list[float]] = {}
+    cpu_by_turn: dict[int, list[float]] = {}
     floor: list[float] = []
     deadline = time.perf_counter() + max_seconds
     errors = 0
@@ -142,8 +151,9 @@ def run(
                 if time.perf_counter() > deadline:
                     break
                 spent.clear()
-                model.seconds = 0.0
-                started = time.perf_counter()
+                spent_cpu.clear()
+                model.seconds = model.cpu = 0.0
+                started, cpu = time.perf_counter(), time.process_time()
                 for event in run_turn(
                     conversation_id=conversation.id,
                     user_text=f"Where is my order {order_id}? (message {turn})",
@@ -156,7 +166,10 @@ def run(
                     elif isinstance(event, TurnFinished):
                         result_text = event.text
                 wall = time.perf_counter() - started
+                cpu = time.process_time() - cpu
                 times.wall_ms.append(wall * 1000)
+                times.overhead_cpu_ms.append((cpu - model.cpu - sum(spent_cpu)) * 1000)
+                cpu_by_turn.setdefault(turn, []).append(times.overhead_cpu_ms[-1])
                 overhead = (wall - model.seconds - sum(spent)) * 1000
                 times.overhead_ms.append(overhead)
                 by_turn.setdefault(turn, []).append(overhead)
@@ -183,6 +196,12 @@ def run(
     result.add("loop overhead, turns 1-10", early, base)
     result.add(f"loop overhead, turns {late_from}-{max(by_turn, default=0)}", late, base)
     result.add("whole turn (wall, model and tool included)", Stats.of(times.wall_ms), base)
+    cpu_all = Stats.of(times.overhead_cpu_ms)
+    cpu_early = Stats.of([x for t, xs in cpu_by_turn.items() if t <= 10 for x in xs])
+    cpu_late = Stats.of([x for t, xs in cpu_by_turn.items() if t >= late_from for x in xs])
+    result.add("loop overhead CPU per turn (all turns)", cpu_all, base)
+    result.add("loop overhead CPU, turns 1-10", cpu_early, base)
+    result.add(f"loop overhead CPU, turns {late_from}-{max(by_turn, default=0)}", cpu_late, base)
     ok = overall.p95 <= TARGET_P95_MS
     result.notes += [
         f"target: p95 ≤ {TARGET_P95_MS:g} ms per turn: {ms(overall.p95)} ms, "
@@ -190,6 +209,9 @@ def run(
         f"{late.median / early.median:.2f}x"
         if early.n and late.n
         else "too few turns",
+        f"CPU (less sensitive to other processes): p95 {ms(cpu_all.p95)} ms; turns "
+        f"{late_from}+ / turns 1-10 median: "
+        + (f"{cpu_late.median / cpu_early.median:.2f}x" if cpu_early.n and cpu_late.n else "-"),
         f"{len(picks.orders)} conversation(s) of up to {turns} turns; {errors} error(s)",
         "overhead = wall time of run_turn minus the time inside the model and the tool "
         "handler (persistence, history, schemas, dispatch, audit)",
