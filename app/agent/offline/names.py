@@ -32,8 +32,8 @@ def said_words(texts: tuple[str, ...] | list[str]) -> set[str]:
 
 
 def _model_like(word: str) -> bool:
-    """Short words that name a model: "4k", "x3", "30l"."""
-    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    """Short words that name a model: "4k", "x3", "30l", "30"."""
+    return len(word) >= 2 and any(c.isdigit() for c in word)
 
 
 def product_nouns(texts: tuple[str, ...] | list[str]) -> set[str]:
@@ -76,11 +76,15 @@ def ranked(names: dict[str, str], texts: tuple[str, ...] | list[str]) -> list[st
     if not names:
         return []
     words = _fuzzy(said_words(texts), tuple(sorted(set(names.values()))))
+    # Most name words said first; at a tie, the one name said in full, if any ("Aurora
+    # Smart Watch Mini" over "Aurora Smart Watch Mini 30"; "relógio aurora" is either).
     scores = {key: name_score(name, words) for key, name in names.items()}
     best = max(scores.values(), default=0)
     if not best:
         return []
-    return [key for key, score in scores.items() if score == best]
+    leaders = [key for key, score in scores.items() if score == best]
+    whole = [key for key in leaders if not _name_words(names[key]) - words]
+    return whole if len(whole) == 1 else leaders
 
 
 def best_match(names: dict[str, str], texts: tuple[str, ...] | list[str]) -> str | None:

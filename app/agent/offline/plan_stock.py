@@ -40,6 +40,9 @@ def availability(s: Situation) -> Action:
     name = str(field(done.result, "product_name") or sku)
     product_id = str(field(done.result, "product_id") or sku)
     fits = fitting(pool, asked)
+    sold = [v for v in fits if v.get("available") is not False]
+    # A discontinued variant is answered as such only when it is the one that fits.
+    fits = sold or fits[:1]
     if not fits:
         return Reply(render_variants.no_such_variant(s.lang, name, product_id, pool, asked))
     if len(fits) > 1:
