@@ -24,6 +24,7 @@ from seed_data.generator import parallel
 from seed_data.generator.catalog import SoldVariant, product_batches, warehouse_rows
 from seed_data.generator.clock import Clock
 from seed_data.generator.customers import CustomerRef, customer_batches
+from seed_data.generator.help_center import write_help_center
 from seed_data.generator.orders import MAX_ORDERS, OrderMaker
 from seed_data.generator.pools import SUPPORTED_LOCALES, LocalePool, build_pools
 from seed_data.generator.writer import BulkWriter
@@ -193,6 +194,9 @@ def _fill(
                 write(table, getattr(batch, table))
             report("orders", min(first + spec.batch_size, spec.orders), spec.orders)
     writer.finish()
+    counts["help_articles"] = write_help_center(
+        connection, languages=[loc[:2] for loc in spec.locales], now=spec.as_of
+    )
 
 
 def order_maker(spec: GenerateSpec) -> OrderMaker:
