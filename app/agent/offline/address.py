@@ -16,7 +16,8 @@ ZIP_AT_END = re.compile(
 )
 # Words after which the address itself starts ("... para Rua Augusta").
 CUE = re.compile(
-    r".*\b(?:to|is|at|para|é|em|sang|là|mới|tới|đến|address|endereço|địa chỉ)\b\s*:?\s*",
+    r".*\b(?:to|is|at|para|é|em|sang|là|la|mới|moi|tới|toi|đến|den|address|endereço|"
+    r"endereco|địa chỉ|dia chi)\b\s*:?\s*",
     re.IGNORECASE,
 )
 STATE_CODE = re.compile(r"^[A-Z]{2,3}$")

@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from app.agent.offline import lexicon as lx
-from app.agent.offline.text import any_phrase, fold
+from app.agent.offline.text import fold, spans
 from app.agent.offline.typos import normalise
 
 MAX_CHOICES = 5  # a question lists at most this many products ("which one?")
@@ -27,8 +27,27 @@ def said_words(texts: tuple[str, ...] | list[str]) -> set[str]:
     text = normalise(" ".join(texts))
     words = {w for w in text.split() if len(w) >= 4 or _model_like(w)}
     words |= {w[:-1] for w in words if len(w) >= 5 and w.endswith("s")}  # "tvs", "bags"
-    words |= {w for w, local in lx.PRODUCT_WORDS.items() if any_phrase(text, local)}
-    return words
+    return words | _nouns(text)
+
+
+@lru_cache(maxsize=2048)
+def _nouns(text: str) -> frozenset[str]:
+    """Product words named, the longer phrase winning where two overlap: "tai nghe chụp"
+    is headphones alone, bare "tai nghe" headphones or earbuds."""
+    hits = [
+        (start, end, noun)
+        for noun, local in lx.PRODUCT_WORDS.items()
+        for phrase in local
+        for start, end in spans(text, phrase)
+    ]
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: list[tuple[int, int]] = []
+    found: set[str] = set()
+    for start, end, noun in hits:
+        if (start, end) in taken or all(end <= s or start >= e for s, e in taken):
+            taken.append((start, end))
+            found.add(noun)
+    return frozenset(found)
 
 
 def _model_like(word: str) -> bool:
@@ -38,8 +57,7 @@ def _model_like(word: str) -> bool:
 
 def product_nouns(texts: tuple[str, ...] | list[str]) -> set[str]:
     """The lexicon's product words the customer used ("headphones" for "tai nghe")."""
-    text = normalise(" ".join(texts))
-    return {w for w, local in lx.PRODUCT_WORDS.items() if any_phrase(text, local)}
+    return set(_nouns(normalise(" ".join(texts))))
 
 
 def _name_words(name: str) -> frozenset[str]:

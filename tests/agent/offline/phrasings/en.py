@@ -452,4 +452,16 @@ CASES = [
         before=["I want to return or exchange the headphones from ORD-66120"],
         intent="exchange",
     ),
+    Case(
+        "what's in my order ORD-92010?",
+        [(ST, {"order_id": "ORD-92010"})],
+        ["SWX-300-41-BLK", "BKP-30L-GRY"],
+        intent="order_status",
+    ),
+    Case(
+        "cancle ORD-92010 pls, ordered by mistake",
+        [("cancel_order", {"order_id": "ORD-92010", "reason": "ordered by mistake"})],
+        ["ORD-92010"],
+        intent="cancel",
+    ),
 ]

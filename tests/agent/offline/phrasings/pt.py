@@ -366,4 +366,25 @@ CASES = [
         before=["quero trocar ou devolver o fone do pedido 66120"],
         intent="exchange",
     ),
+    Case(
+        "qual a situacao do pedido 78342",
+        [(ST, {"order_id": "ORD-78342"})],
+        ["em trânsito"],
+        intent="order_status",
+    ),
+    Case(
+        "quero devolucao do pedido 66120, produto com defeito",
+        [
+            (ST, {"order_id": "ORD-66120"}),
+            ("process_return", {"order_id": "ORD-66120", "reason": "defective"}),
+        ],
+        ["ORD-66120"],
+        intent="return",
+    ),
+    Case(
+        "mudar endereco de entrega do pedido 92010",
+        [(ST, {"order_id": "ORD-92010"})],
+        ["ORD-92010"],
+        intent="change_address",
+    ),
 ]

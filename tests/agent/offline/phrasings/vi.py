@@ -377,4 +377,27 @@ CASES = [
         before=["đổi hay trả tai nghe đơn 66120 được"],
         intent="return",
     ),
+    Case(
+        "dia chi giao hang moi cua don 92010 la 12 Oak Ave, Apt 3, Springfield, IL 62704, USA",
+        [
+            (
+                "change_shipping_address",
+                {
+                    "order_id": "ORD-92010",
+                    "address1": "12 Oak Ave",
+                    "address2": "Apt 3",
+                    "zip": "62704",
+                },
+            )
+        ],
+        ["12 Oak Ave"],
+        intent="change_address",
+    ),
+    Case(
+        "tai nghe chup tai con mau bac khong",
+        [(TYPES, {}), (AV, {"product_sku": "HPN-700"}), (AV, {"product_sku": "HPN-700-SLV"})],
+        ["HPN-700-SLV", "12"],
+        intent="availability",
+    ),
+    Case("cho minh xem don hang", [(CI, {})], ["ORD-78342"], intent="account"),
 ]
