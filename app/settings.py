@@ -58,6 +58,8 @@ class AppSettings(BaseSettings):
     storedesk_max_retries: int = Field(default=2, ge=0, le=10)
     storedesk_max_output_tokens: int = Field(default=1024, ge=16, le=32_000)
     storedesk_tool_timeout_s: float = Field(default=10.0, gt=0, le=120)
+    # Wall clock of one whole turn, streaming and tools included (app/limits.py).
+    storedesk_turn_deadline_s: float = Field(default=120.0, gt=0, le=3_600)
 
     @property
     def provider(self) -> Provider:

@@ -23,7 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
+from sqlalchemy.orm import Session
 
 from services.help_center.articles import write_article
 from services.help_center.files import read_dir
@@ -658,6 +659,23 @@ def build_rows(now: datetime | None = None) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
+def _advance_sequence(session: Session, model: type, rows: list[dict[str, object]]) -> None:
+    """After rows inserted with explicit integer ids, move PostgreSQL's id sequence past
+    them; otherwise the next row the app adds (a new shipment) collides with one of them.
+    SQLite takes the next id from the table itself."""
+    if session.get_bind().dialect.name != "postgresql" or not rows or "id" not in rows[0]:
+        return
+    if not isinstance(rows[0]["id"], int):
+        return
+    table = model.__tablename__  # type: ignore[attr-defined]
+    session.execute(
+        text(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+        )
+    )
+
+
 def load_demo(uow_factory: UowFactory, now: datetime | None = None) -> dict[str, int]:
     """Insert the demo store, in one transaction; the store must be empty."""
     rows = build_rows(now)
@@ -676,6 +694,7 @@ def load_demo(uow_factory: UowFactory, now: datetime | None = None) -> dict[str,
             (TrackingEvent, "events"),
         ):
             uow.session.execute(insert(model), rows[key])
+            _advance_sequence(uow.session, model, rows[key])
         articles = read_dir(HELP_CENTER_DIR)
         for draft in articles:
             write_article(uow.session, draft, author="demo", now=now or datetime.now(UTC))

@@ -116,6 +116,20 @@ def get_conversation(uow_factory: UowFactory, *, conversation_id: str) -> Conver
         return ConversationInfo.model_validate(row)
 
 
+def check_owner(
+    uow_factory: UowFactory, *, conversation_id: str, customer_id: str | None
+) -> ConversationInfo:
+    """The conversation, if the caller may act in it: a customer only in their own
+    (``customer_id`` set), staff and system callers (``None``) in any. Another
+    customer's conversation and a missing one give the same `NotFound`, so ids cannot
+    be probed."""
+    with uow_factory() as uow:
+        row = uow.session.get(Conversation, conversation_id)
+        if row is None or (customer_id is not None and row.customer_id != customer_id):
+            raise NotFound("Conversation not found.")
+        return ConversationInfo.model_validate(row)
+
+
 def list_conversations(
     uow_factory: UowFactory,
     *,

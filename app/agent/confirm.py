@@ -3,9 +3,11 @@
 The model can only *preview* a destructive action (the tool returns a confirmation id and
 the loop emits `ConfirmationRequired`). The change is applied here, by the caller:
 - the UI's Confirm button or the CLI prompt calls `confirm_pending(ctx=..., confirmation_id=...)`;
-- in chat-only channels, `run_turn(..., confirm_on_yes=True)` calls it when the customer's
-  own message is a plain "yes" (`is_affirmative`) and exactly one preview is waiting from
-  the previous answer. The model's words never trigger it.
+- in chat-only channels, `run_turn(..., confirm_on_yes=True)` ends a turn that made
+  exactly one preview with the channel's own question (`prompt_for_yes`), and calls it
+  when the customer's next message is a plain "yes" (`is_affirmative`) right after that
+  question. The model's words never trigger it, and a model's question in between (or
+  any other message) means the "yes" goes to the model instead.
 
 Either way the outcome is written to the conversation (an assistant message saying what
 was done, or a notice saying why not) and to the tool-call audit, so the next model turn
@@ -19,12 +21,14 @@ import logging
 import re
 import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from app.i18n import has, normalize_locale, t
 from app.i18n.actions import action_summary
 from app.tools.actions import confirm_action, scope
+from app.tools.base import RESERVED_TOOL_NAMES
 from app.tools.context import ToolContext
 from services import conversations
 from services.actions import ActionResult
@@ -33,6 +37,9 @@ from services.errors import DomainError
 log = logging.getLogger(__name__)
 
 CONFIRM_TOOL_NAME = "confirm_action"  # how confirmations appear in the tool-call audit
+# Author of the channel's own "reply yes to apply" message (never a model's or staff's).
+CONFIRM_PROMPT_AUTHOR = "storedesk:confirm-prompt"
+assert CONFIRM_TOOL_NAME in RESERVED_TOOL_NAMES
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,9 @@ def confirm_pending(
     ctx: ToolContext, *, confirmation_id: str, toolset: str = "support"
 ) -> ConfirmOutcome:
     """Apply the previewed change ``confirmation_id`` for this session (see module doc)."""
+    refused = _not_the_callers(ctx, confirmation_id)
+    if refused is not None:
+        return refused
     started = time.perf_counter()
     try:
         result = confirm_action(ctx, confirmation_id)
@@ -83,6 +93,9 @@ def cancel_pending(
     ctx: ToolContext, *, confirmation_id: str, toolset: str = "support"
 ) -> ConfirmOutcome:
     """The customer declined: the preview can no longer be confirmed, and it is said."""
+    refused = _not_the_callers(ctx, confirmation_id)
+    if refused is not None:
+        return refused
     expired = conversations.expire_preview(
         ctx.uow_factory, confirmation_id=confirmation_id, customer_id=scope(ctx)
     )
@@ -112,6 +125,27 @@ def _summary(ctx: ToolContext, result: ActionResult) -> str:
         return result.summary
     data = result.model_dump(mode="json", exclude_none=True)
     return action_summary(data, ctx.locale, with_status=True)
+
+
+def _not_the_callers(ctx: ToolContext, confirmation_id: str) -> ConfirmOutcome | None:
+    """A customer acts only in their own conversation: another's (or a missing one) is
+    refused before anything is applied or written."""
+    if not ctx.conversation_id:
+        return None
+    try:
+        conversations.check_owner(
+            ctx.uow_factory,
+            conversation_id=ctx.conversation_id,
+            customer_id=None if ctx.is_staff else ctx.customer_id,
+        )
+    except DomainError:
+        return ConfirmOutcome(
+            ok=False,
+            message="This conversation was not found.",
+            confirmation_id=confirmation_id,
+            error_code="not_found",
+        )
+    return None
 
 
 def _record(
@@ -180,30 +214,57 @@ def is_affirmative(text: str) -> bool:
     return _fold(text) in _YES
 
 
+def handled_confirmations(records: Iterable[Any]) -> set[str]:
+    """Confirmation ids already confirmed, refused or declined by the caller.
+
+    Only this module's own audit rows count. The name is reserved (no toolset may have a
+    tool called ``confirm_action``), so a model's call with that name reaches the
+    dispatcher as an unknown tool and is recorded with ``unknown_tool``: it can never
+    mark a preview as handled, whatever call id it chose.
+    """
+    return {
+        str(r.call_id)
+        for r in records
+        if r.name == CONFIRM_TOOL_NAME and r.error_code != "unknown_tool" and r.call_id
+    }
+
+
+def prompt_for_yes(
+    ctx: ToolContext, *, confirmation_id: str, summary: str, locale: str | None
+) -> str:
+    """Store (and return) the channel's own question for a chat-only "yes".
+
+    Written by the loop, not the model, as the very last thing of the turn: a later
+    "yes" applies this preview only if this prompt is still the last thing shown.
+    """
+    text = t("confirm.reply_yes", locale or "en", summary=summary.strip())
+    assert ctx.conversation_id
+    conversations.append_message(
+        ctx.uow_factory,
+        conversation_id=ctx.conversation_id,
+        # A system row: the customer was shown it (the loop streams it), the model is
+        # not (history leaves system rows out), so the engine's own reading of the
+        # conversation is unchanged.
+        role="system",
+        content=text,
+        name=confirmation_id[:64],
+        author=CONFIRM_PROMPT_AUTHOR,
+    )
+    return text
+
+
 def pending_from_last_answer(ctx: ToolContext) -> list[str]:
-    """Confirmation ids previewed in the answer just before the latest user message."""
+    """The preview a plain "yes" answers: the one the channel asked about in the message
+    just before it (`prompt_for_yes`), if not handled since. Anything else in between
+    (another answer, a question of the model's, a notice) and there is none."""
     assert ctx.conversation_id
     stored = conversations.load_messages(ctx.uow_factory, conversation_id=ctx.conversation_id)
-    user_turns = [i for i, m in enumerate(stored) if m.role == "user"]
-    if len(user_turns) < 2:
+    if len(stored) < 2 or stored[-1].role != "user":
         return []
-    window = stored[user_turns[-2] + 1 : user_turns[-1]]
-    # Already confirmed, refused or declined (button, earlier yes): not pending any more.
-    handled = {
-        r.call_id
-        for r in conversations.list_tool_calls(ctx.uow_factory, conversation_id=ctx.conversation_id)
-        if r.name == CONFIRM_TOOL_NAME
-    }
-    ids: list[str] = []
-    for message in window:
-        if message.role != "tool":
-            continue
-        try:
-            body = json.loads(message.content)
-        except ValueError:
-            continue
-        if isinstance(body, dict) and body.get("status") == "confirmation_required":
-            cid = str(body.get("confirmation_id"))
-            if cid not in handled:
-                ids.append(cid)
-    return ids
+    asked = stored[-2]
+    if asked.role != "system" or asked.author != CONFIRM_PROMPT_AUTHOR or not asked.name:
+        return []
+    records = conversations.list_tool_calls(ctx.uow_factory, conversation_id=ctx.conversation_id)
+    if asked.name in handled_confirmations(records):
+        return []
+    return [asked.name]

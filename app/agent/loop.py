@@ -18,12 +18,15 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 
+from app import limits
 from app.agent import window
+from app.agent.bounded import bounded_stream
 from app.agent.confirm import (
     CONFIRM_TOOL_NAME,
     confirm_pending,
     is_affirmative,
     pending_from_last_answer,
+    prompt_for_yes,
 )
 from app.agent.events import (
     ConfirmationRequired,
@@ -47,12 +50,14 @@ from app.agent.model import (
 )
 from app.agent.prompt import system_prompt as default_system_prompt
 from app.i18n import has, normalize_locale, t
+from app.limits import MAX_ANSWER_CHARS, clean_text
 from app.tools.base import ToolSet
 from app.tools.context import ToolContext
 from app.tools.dispatch import DEFAULT_TIMEOUT_S, DispatchResult, dispatch, error_result
 from app.tools.schema import rendered
 from app.tools.workers import Workers
 from services import conversations, handoff
+from services.errors import DomainError
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +65,7 @@ MAX_TOOL_ROUNDS = 8  # model responses with tool calls per turn (llm and the Age
 MAX_TOOL_CALLS_PER_TURN = 16
 MAX_PARALLEL_TOOL_CALLS = 4  # threads per response; SQLite serialises writers anyway
 CALLS = Workers("tool-call")  # reused threads for the calls of one response
-MAX_INPUT_CHARS = 4_000  # one user message
+MAX_INPUT_CHARS = limits.MAX_INPUT_CHARS  # one user message (all bounds: app/limits.py)
 MAX_CONTEXT_CHARS = 60_000  # history sent to the model (about 15k tokens)
 MAX_TURN_TOKENS = 100_000  # input + output tokens over all rounds of one turn
 
@@ -75,6 +80,7 @@ class _Turn:
     """What one turn has accumulated; read for `TurnFinished`."""
 
     started: float
+    deadline: float = float("inf")  # time.monotonic() by which the turn must end
     text: str = ""
     input_tokens: int = 0
     output_tokens: int = 0
@@ -105,6 +111,7 @@ def run_turn(
     tool_timeout_s: float = DEFAULT_TIMEOUT_S,
     confirm_on_yes: bool = False,
     answer_while_waiting: bool = False,
+    deadline_s: float | None = None,
 ) -> Iterator[Event]:
     """Run one turn of ``conversation_id``; see the module docstring.
 
@@ -116,12 +123,21 @@ def run_turn(
     it waits for one) the message is stored and the turn ends without a model call:
     services decide, in the same transaction that stores the message.
     """
-    turn = _Turn(started=time.perf_counter(), model_name=model.model)
+    turn = _Turn(
+        started=time.perf_counter(),
+        model_name=model.model,
+        deadline=time.monotonic() + (deadline_s if deadline_s is not None else _deadline_s()),
+    )
     if ctx.conversation_id != conversation_id:
         ctx = dataclasses.replace(ctx, conversation_id=conversation_id)
     if options is not None and options.locale and normalize_locale(ctx.locale) == "en":
         ctx = dataclasses.replace(ctx, locale=normalize_locale(options.locale))
-    text = user_text.strip()
+    refusal = _not_the_callers(ctx, conversation_id)
+    if refusal is not None:
+        yield refusal
+        yield turn.finished()
+        return
+    text = clean_text(user_text).strip()  # NUL and lone surrogates never reach storage
     if not text:
         yield ErrorEvent(code="empty_input", message=t("error.empty_input", ctx.locale))
         yield turn.finished()
@@ -150,9 +166,24 @@ def run_turn(
                 yield from _confirm_by_reply(turn, ctx, pending[0], toolset.name)
                 yield turn.finished()
                 return
-        yield from _rounds(
+        previews: list[ConfirmationRequired] = []
+        for event in _rounds(
             turn, conversation_id, model, toolset, ctx, options, system_prompt, tool_timeout_s
-        )
+        ):
+            if isinstance(event, ConfirmationRequired):
+                previews.append(event)
+            yield event
+        if confirm_on_yes and len(previews) == 1:
+            # The channel's own question, last: only a "yes" right after it applies it.
+            asked = prompt_for_yes(
+                ctx,
+                confirmation_id=previews[0].confirmation_id,
+                summary=str(previews[0].preview.get("summary") or ""),
+                locale=ctx.locale,
+            )
+            prefix = "\n\n" if turn.text else ""
+            turn.text += prefix + asked
+            yield TextDelta(prefix + asked)
     except Exception:
         # Storage down or a bug: whatever was committed stays; the user gets a clear line.
         log.exception("turn failed in conversation %s", conversation_id)
@@ -160,6 +191,29 @@ def run_turn(
         _notice(ctx, conversation_id, "internal_error", internal)
         yield ErrorEvent(code="internal_error", message=internal)
     yield turn.finished()
+
+
+def _deadline_s() -> float:
+    from app.settings import app_settings
+
+    return app_settings().storedesk_turn_deadline_s
+
+
+def _not_the_callers(ctx: ToolContext, conversation_id: str) -> ErrorEvent | None:
+    """Refuse a conversation that is not the caller's (a customer's own only), before
+    anything is stored; same answer for another customer's and a missing one."""
+    try:
+        conversations.check_owner(
+            ctx.uow_factory,
+            conversation_id=conversation_id,
+            customer_id=None if ctx.is_staff else ctx.customer_id,
+        )
+    except DomainError:
+        return ErrorEvent(code="not_found", message="This conversation was not found.")
+    except Exception:
+        log.exception("could not load conversation %s", conversation_id[:64])
+        return ErrorEvent(code="internal_error", message=INTERNAL_MESSAGE)
+    return None
 
 
 def _rounds(
@@ -195,8 +249,13 @@ def _rounds(
         calls: list[ToolCallRequest] = []
         finished: ModelFinished | None = None
         try:
-            for event in model.stream(
-                [ChatMessage(role="system", content=prompt), *messages], tools, options
+            for event in bounded_stream(
+                model,
+                [ChatMessage(role="system", content=prompt), *messages],
+                tools,
+                options,
+                deadline=turn.deadline,
+                max_chars=MAX_ANSWER_CHARS - len(turn.text),
             ):
                 if isinstance(event, TextChunk):
                     if event.text:

@@ -26,6 +26,7 @@ from app.agent.events import (
 from app.agent.loop import run_turn
 from app.agent.model import ModelAdapter, StreamOptions
 from app.agent.providers import ModelParams, ProviderConfigError, make_model
+from app.commands.literal import line, literal
 from app.commands.session import make_context
 from app.tools.context import ToolContext
 from app.tools.toolsets import DEFAULT_TOOLSET, get_toolset
@@ -41,34 +42,46 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def show(event: Event, ctx: ToolContext, toolset: str) -> None:
+    # Everything the model, a tool or the store wrote is printed literally (see literal).
     if isinstance(event, TextDelta):
-        console.print(event.text, end="", markup=False)
+        console.print(literal(event.text), end="")
     elif isinstance(event, ToolCallStarted):
-        console.print(f"\n[dim]→ {event.name}({_short(event.arguments)})[/dim]")
+        console.print()
+        console.print(line((f"→ {event.name}({_short(event.arguments)})", "dim")))
     elif isinstance(event, ToolResult):
-        mark = "[green]ok[/green]" if event.ok else f"[red]{event.error_code}[/red]"
-        console.print(f"[dim]← {event.name} {mark} {event.duration_ms} ms[/dim]")
+        mark = ("ok", "green") if event.ok else (str(event.error_code), "red")
+        console.print(line((f"← {event.name} ", "dim"), mark, (f" {event.duration_ms} ms", "dim")))
     elif isinstance(event, ErrorEvent):
-        console.print(f"\n[red]{event.message}[/red] [dim]({event.code})[/dim]")
+        console.print()
+        console.print(line((event.message, "red"), " ", (f"({event.code})", "dim")))
     elif isinstance(event, TurnFinished):
+        console.print()
         console.print(
-            f"\n[dim]{event.model or ''} · {event.rounds} round(s) · {event.tool_calls} tool "
-            f"call(s) · {event.usage.input_tokens}+{event.usage.output_tokens} tokens · "
-            f"{event.latency_ms} ms[/dim]"
+            line(
+                (
+                    f"{event.model or ''} · {event.rounds} round(s) · {event.tool_calls} tool "
+                    f"call(s) · {event.usage.input_tokens}+{event.usage.output_tokens} tokens · "
+                    f"{event.latency_ms} ms",
+                    "dim",
+                )
+            )
         )
 
 
 def ask_confirmation(event: ConfirmationRequired, ctx: ToolContext, toolset: str) -> None:
-    console.print(f"\n[yellow]Confirm {event.name}:[/yellow] {event.preview.get('summary', '')}")
+    console.print()
+    console.print(
+        line((f"Confirm {event.name}:", "yellow"), " ", str(event.preview.get("summary", "")))
+    )
     details = {k: v for k, v in event.preview.items() if k != "summary"}
-    console.print(f"[dim]{_short(json.dumps(details, ensure_ascii=False), 400)}[/dim]")
+    console.print(literal(_short(json.dumps(details, ensure_ascii=False), 400), "dim"))
     if typer.confirm("Apply this change?", default=False):
         outcome = confirm_pending(ctx, confirmation_id=event.confirmation_id, toolset=toolset)
         style = "green" if outcome.ok else "red"
     else:
         outcome = cancel_pending(ctx, confirmation_id=event.confirmation_id, toolset=toolset)
         style = "yellow"
-    console.print(f"[{style}]{outcome.message}[/{style}]")
+    console.print(literal(outcome.message, style))
 
 
 def chat(
@@ -78,7 +91,11 @@ def chat(
         None, "--provider", help="offline | openai | openai-responses (default: from settings)."
     ),
     model: str | None = typer.Option(None, "--model", help="Model name for openai*."),
-    base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint."),
+    base_url: str | None = typer.Option(
+        None,
+        "--base-url",
+        help="OpenAI-compatible endpoint; sent no key unless it is OPENAI_BASE_URL itself.",
+    ),
     toolset: str = typer.Option(DEFAULT_TOOLSET, "--toolset", help="support | tau-retail."),
     auto_confirm: bool = typer.Option(
         False, "--auto-confirm", help="Staff only: apply changes without asking."
@@ -93,7 +110,7 @@ def chat(
             ModelParams(provider=provider, model=model, base_url=base_url, api_key=_no_key())
         )
     except (ProviderConfigError, ValueError) as exc:
-        console.print(f"[red]{exc}[/red]")
+        console.print(literal(exc, "red"))
         raise typer.Exit(2) from None
     conv = conversations.start_conversation(
         uow_factory,
@@ -104,7 +121,7 @@ def chat(
         model=adapter.model,
     )
     who = f"customer {ctx.customer_id}" if ctx.customer_id else "staff"
-    console.print(f"[bold]Storedesk chat[/bold] · {adapter.label} · {who} · {tools.name}")
+    console.print(line(("Storedesk chat", "bold"), f" · {adapter.label} · {who} · {tools.name}"))
     console.print("[dim]Type 'exit' to leave.[/dim]")
     ctx = dataclasses.replace(ctx, conversation_id=conv.id)
     options = StreamOptions(actor=str(ctx.actor), conversation_id=conv.id)

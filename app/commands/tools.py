@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from app.agent.confirm import confirm_pending
+from app.commands.literal import literal
 from app.commands.session import make_context
 from app.tools.base import ToolSet
 from app.tools.context import ToolContext
@@ -29,7 +30,7 @@ def _toolset(name: str) -> ToolSet:
     try:
         return get_toolset(name)
     except ValueError as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(literal(exc, "red"))
         raise typer.Exit(2) from None
 
 
@@ -93,7 +94,7 @@ def confirm(
     ctx = make_context(UowFactory.for_url(), as_customer=as_customer, staff=staff)
     outcome = confirm_pending(ctx, confirmation_id=confirmation_id)
     if not outcome.ok:
-        err.print(f"[red]{outcome.message}[/red]")
+        err.print(literal(outcome.message, "red"))
         raise typer.Exit(1)
     typer.echo(json.dumps(outcome.result, ensure_ascii=False))
-    err.print(f"[green]{outcome.message}[/green]")
+    err.print(literal(outcome.message, "green"))

@@ -19,6 +19,9 @@ from app.tools.context import ToolContext
 
 NAME_PATTERN = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
 MAX_TOOLS_PER_SET = 128
+# Names no tool may take: the audit's record of a caller's confirmation
+# (app.agent.confirm); a model calling it must meet an unknown tool.
+RESERVED_TOOL_NAMES = frozenset({"confirm_action"})
 
 # Who may see a tool: everyone, staff (and system) sessions only, or customer sessions
 # only (customer variants of a tool read the customer from the context instead of taking
@@ -60,6 +63,8 @@ class Tool:
     def __post_init__(self) -> None:
         if not NAME_PATTERN.match(self.name):
             raise ValueError(f"tool name {self.name!r} must match {NAME_PATTERN.pattern}")
+        if self.name in RESERVED_TOOL_NAMES:
+            raise ValueError(f"tool name {self.name!r} is reserved")
         if not self.description.strip():
             raise ValueError(f"tool {self.name!r} needs a description")
         if self.args_model.model_config.get("extra") != "forbid":

@@ -18,7 +18,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from app.limits import (
+    MAX_JSON_DEPTH,
+    MAX_RESULT_CHARS,
+    MAX_TOOL_ARGUMENT_CHARS,
+    TOO_LONG_KEY,
+    clean_text,
+)
 from app.tools.base import PendingConfirmation, Tool, ToolSet
+from app.tools.bounds import cap_result, clean_value, too_deep
 from app.tools.context import ToolContext
 from app.tools.workers import Workers
 from services import conversations
@@ -28,8 +36,8 @@ from services.uow import CommitGate
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 10.0
-MAX_ARGUMENT_CHARS = 20_000  # a model sending more than this is looping or confused
-MAX_RESULT_CHARS = 16_000  # keeps one tool result from flooding the model's context
+# Values in app/limits.py (one place, listed in SECURITY.md); names kept for importers.
+MAX_ARGUMENT_CHARS = MAX_TOOL_ARGUMENT_CHARS  # a model sending more is looping or confused
 
 Outcome = Literal["ok", "error", "confirmation_required"]
 HANDLERS = Workers("tool")  # the threads tool handlers run on, under their time limit
@@ -75,17 +83,8 @@ def _to_text(output: Any) -> str:
 
 
 def _cap(text: str) -> str:
-    if len(text) <= MAX_RESULT_CHARS:
-        return text
-    # Still valid JSON, and it tells the model plainly that it saw only a part.
-    return json.dumps(
-        {
-            "truncated": True,
-            "partial": text[: MAX_RESULT_CHARS - 200],
-            "hint": "The result was too long and was cut; ask a narrower question.",
-        },
-        ensure_ascii=False,
-    )
+    # Valid JSON within the cap by construction; previews are paged, never cut.
+    return cap_result(clean_text(text), MAX_RESULT_CHARS)
 
 
 def _run_with_timeout(tool: Tool, ctx: ToolContext, args: BaseModel, timeout_s: float) -> Any:
@@ -128,15 +127,29 @@ def _domain_error(toolset: ToolSet, exc: DomainError) -> str:
 
 def _parse(arguments: str | dict[str, Any] | None) -> dict[str, Any]:
     if isinstance(arguments, dict):
-        return arguments
+        return clean_value(arguments)
     text = (arguments or "").strip() or "{}"
     if len(text) > MAX_ARGUMENT_CHARS:
         raise _Failure(
             "invalid_arguments",
             error_result("invalid_arguments", "The arguments are too long.", "Send less."),
         )
+    if too_deep(text):
+        raise _Failure(
+            "invalid_arguments",
+            error_result(
+                "invalid_arguments",
+                f"The arguments nest deeper than {MAX_JSON_DEPTH} levels.",
+                "Send one flat JSON object matching the tool's schema.",
+            ),
+        )
     try:
-        value = json.loads(text)
+        value = clean_value(json.loads(text))
+    except RecursionError:  # belt and braces: too_deep should have caught it
+        raise _Failure(
+            "invalid_arguments",
+            error_result("invalid_arguments", "The arguments nest too deep.", "Send less."),
+        ) from None
     except json.JSONDecodeError as exc:
         raise _Failure(
             "invalid_arguments",
@@ -146,6 +159,16 @@ def _parse(arguments: str | dict[str, Any] | None) -> dict[str, Any]:
                 "Send the arguments as one JSON object matching the tool's schema.",
             ),
         ) from None
+    if isinstance(value, dict) and set(value) == {TOO_LONG_KEY}:
+        # What the loop stored instead of over-long arguments (app.agent.bounded).
+        raise _Failure(
+            "invalid_arguments",
+            error_result(
+                "invalid_arguments",
+                f"The arguments are too long: {str(value[TOO_LONG_KEY])[:100]}",
+                "Send only the arguments the tool's schema asks for.",
+            ),
+        )
     if not isinstance(value, dict):
         raise _Failure(
             "invalid_arguments",
@@ -156,6 +179,16 @@ def _parse(arguments: str | dict[str, Any] | None) -> dict[str, Any]:
             ),
         )
     return value
+
+
+def _raw_arguments(arguments: str | dict[str, Any] | None) -> str:
+    """The arguments as text for the audit row, bounded before anything is stored."""
+    if isinstance(arguments, str):
+        return arguments[:MAX_ARGUMENT_CHARS]
+    try:
+        return json.dumps(arguments or {}, ensure_ascii=False, default=str)[:MAX_ARGUMENT_CHARS]
+    except (RecursionError, ValueError):
+        return "{}"
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -180,7 +213,7 @@ def dispatch(
 ) -> DispatchResult:
     """Run one tool call for this session and return the model-facing JSON string."""
     started = time.perf_counter()
-    raw_args = arguments if isinstance(arguments, str) else json.dumps(arguments or {})
+    raw_args = clean_text(_raw_arguments(arguments))
     confirmation: PendingConfirmation | None = None
     outcome: Outcome = "ok"
     error_code: str | None = None

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from app.agent.confirm import CONFIRM_TOOL_NAME, cancel_pending, confirm_pending
+from app.agent.confirm import cancel_pending, confirm_pending, handled_confirmations
 from app.agent.events import Event
 from app.agent.loop import run_turn
 from app.agent.model import StreamOptions
@@ -147,7 +147,7 @@ def open_previews(t: Any) -> list[dict[str, Any]]:
     """Previews of the latest answer not yet confirmed or declined, rebuilt from the stored
     conversation: a reload or reopening a past conversation shows their card again."""
     last_user = max((i for i, m in enumerate(t.messages) if m.role == "user"), default=-1)
-    handled = {c.call_id for c in t.tool_calls if c.name == CONFIRM_TOOL_NAME}
+    handled = handled_confirmations(t.tool_calls)
     found = []
     for m in t.messages[last_user + 1 :]:
         if m.role != "tool":

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from services.models import HandoffTicket, ReturnRequest
 from services.uow import UowFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = pytest.mark.browser
 
 TIMEOUT_MS = 30_000
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.i18n import t
+from app.settings import AppSettings
 from app.ui import deps, language, session
 from app.ui.components.gate import staff_sign_in
 from services import browse
@@ -18,18 +19,26 @@ def render() -> None:
     # until they choose); once signed in, their profile's language takes over.
     with st.sidebar:
         locale = language.selector(None, key="signin_locale_select")
+    # Demo sign-in (pick, email, name + zip) proves nothing about who is typing: only
+    # while demo mode is on (STOREDESK_DEMO_MODE; off once an identity secret is set).
+    demo = AppSettings().demo_mode
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.title(t("signin.title", locale))
         st.markdown(t("signin.intro", locale))
         customer, staff = st.tabs([t("signin.tab_customer", locale), t("signin.tab_staff", locale)])
         with customer:
-            _customer_tabs(locale)
+            if demo:
+                _customer_tabs(locale)
+            else:
+                # A real deployment: customers arrive signed in by the store's own site.
+                st.info(t("signin.use_store_link", locale), icon=":material/link:")
         with staff:
             staff_sign_in(key="chat_staff_login")
-    with right, st.container(border=True):
-        st.markdown(f"#### :material/lightbulb: {t('signin.demo_title', locale)}")
-        st.markdown(t("signin.demo_tips", locale))
+    if demo:
+        with right, st.container(border=True):
+            st.markdown(f"#### :material/lightbulb: {t('signin.demo_title', locale)}")
+            st.markdown(t("signin.demo_tips", locale))
 
 
 def _customer_tabs(locale: str) -> None:

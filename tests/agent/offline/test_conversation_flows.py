@@ -114,7 +114,8 @@ def test_a_yes_typed_in_the_chat_is_never_taken_as_the_confirmation(
 def test_in_a_chat_only_channel_the_customers_yes_confirms_and_the_engine_goes_on(
     chat: LiveChat, uow_factory: UowFactory
 ) -> None:
-    chat.say("Cancelar o pedido ORD-92010, comprei por engano")
+    # A chat-only channel says so on every turn: the loop asks for the "yes" itself.
+    chat.say("Cancelar o pedido ORD-92010, comprei por engano", confirm_on_yes=True)
     chat.say("sim", confirm_on_yes=True)  # the loop applies it, not the engine
     assert _status(uow_factory, "ORD-92010") == "cancelled"
     after = chat.say("sim")  # nothing is waiting any more
