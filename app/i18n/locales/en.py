@@ -532,11 +532,5 @@ MESSAGES: dict[str, str] = {
     "value.wifi only": "wifi only",
     "engine.ask_return_or_exchange": "Would you like your money back (a return) or a different one instead (an exchange)?",
     "confirm.reply_yes": "{summary}\n\nReply “yes” to apply this change; nothing changes otherwise.",
-    # identity: sign-in links from the store's site (app/identity.py)
-    "identity.error.bad_signature": "This sign-in link's signature does not match: it was changed after it was signed, or signed for another desk. Open the chat again from the store's website.",
-    "identity.error.expired": "This sign-in link has expired. Open the chat again from the store's website to get a fresh one.",
-    "identity.error.malformed": "This sign-in link is not valid (it is damaged or incomplete). Open the chat again from the store's website.",
-    "identity.error.no_secret": "Sign-in links are not enabled on this desk.",
-    "identity.error.unknown_customer": "This sign-in link names a customer this store does not have.",
     "signin.use_store_link": "To chat about your orders, open the chat from the store's website while you are signed in there.",
 }

@@ -515,11 +515,5 @@ MESSAGES: dict[str, str] = {
     "value.wifi only": "só wifi",
     "engine.ask_return_or_exchange": "Você prefere devolver e receber o dinheiro de volta ou trocar por outro?",
     "confirm.reply_yes": "{summary}\n\nResponda “sim” para aplicar esta alteração; caso contrário, nada muda.",
-    # identity: sign-in links from the store's site (app/identity.py)
-    "identity.error.bad_signature": "A assinatura deste link de acesso não confere: ele foi alterado depois de assinado ou foi assinado para outro atendimento. Abra o chat novamente pelo site da loja.",
-    "identity.error.expired": "Este link de acesso expirou. Abra o chat novamente pelo site da loja para receber um novo.",
-    "identity.error.malformed": "Este link de acesso não é válido (está danificado ou incompleto). Abra o chat novamente pelo site da loja.",
-    "identity.error.no_secret": "Links de acesso não estão ativados neste atendimento.",
-    "identity.error.unknown_customer": "Este link de acesso indica um cliente que a loja não tem.",
     "signin.use_store_link": "Para falar sobre seus pedidos, abra o chat pelo site da loja enquanto estiver conectado lá.",
 }

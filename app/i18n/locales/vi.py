@@ -523,11 +523,5 @@ MESSAGES: dict[str, str] = {
     "value.wifi only": "chỉ wifi",
     "engine.ask_return_or_exchange": "Bạn muốn trả hàng để hoàn tiền hay đổi sang sản phẩm khác ạ?",
     "confirm.reply_yes": "{summary}\n\nTrả lời “có” để áp dụng thay đổi này; nếu không, sẽ không có gì thay đổi.",
-    # identity: sign-in links from the store's site (app/identity.py)
-    "identity.error.bad_signature": "Chữ ký của liên kết đăng nhập này không khớp: liên kết đã bị thay đổi sau khi ký, hoặc được ký cho một hệ thống khác. Hãy mở lại cuộc trò chuyện từ trang web của cửa hàng.",
-    "identity.error.expired": "Liên kết đăng nhập này đã hết hạn. Hãy mở lại cuộc trò chuyện từ trang web của cửa hàng để nhận liên kết mới.",
-    "identity.error.malformed": "Liên kết đăng nhập này không hợp lệ (bị hỏng hoặc thiếu). Hãy mở lại cuộc trò chuyện từ trang web của cửa hàng.",
-    "identity.error.no_secret": "Hệ thống này chưa bật đăng nhập bằng liên kết.",
-    "identity.error.unknown_customer": "Liên kết đăng nhập này ghi một khách hàng mà cửa hàng không có.",
     "signin.use_store_link": "Để trò chuyện về đơn hàng của bạn, hãy mở cuộc trò chuyện từ trang web của cửa hàng khi bạn đã đăng nhập ở đó.",
 }

@@ -16,7 +16,7 @@ from app import i18n
 from app.agent.events import ConfirmationRequired
 from app.i18n.actions import action_summary, action_title
 from app.ui import deps, language, runtime, session
-from app.ui.components.text import safe_markdown
+from app.ui.components.text import code_inline, escape_inline, safe_markdown
 from app.ui.session import Identity
 from services import browse_detail
 
@@ -80,12 +80,12 @@ def render(identity: Identity) -> None:
         return
     cid = pending["confirmation_id"]
     p: dict[str, Any] = pending["preview"]
-    title = action_title(str(p.get("action") or pending["name"]), locale)
+    title = escape_inline(action_title(str(p.get("action") or pending["name"]), locale))
     # The buttons and every sentence naming them read the same catalogue keys.
     confirm_label = i18n.t("chat.confirm.button", locale)
     cancel_label = i18n.t("chat.cancel.button", locale)
     with st.container(border=True, key=f"confirm_card_{cid}"):
-        order = f" · {safe_markdown(str(p['order_id']))}" if p.get("order_id") else ""
+        order = f" · {escape_inline(p['order_id'])}" if p.get("order_id") else ""
         heading = i18n.t("confirm.title", locale, action=title)
         st.markdown(f"#### :material/task_alt: {heading}{order}")
         st.markdown(safe_markdown(_summary(p, pending["name"], locale)))
@@ -141,13 +141,13 @@ def _items(items: list[Any], locale: str) -> None:
     for item in items:
         if not isinstance(item, dict):
             continue
-        name = safe_markdown(str(item.get("name", "")))
-        sku = safe_markdown(str(item.get("item_id", "")))
+        name = escape_inline(item.get("name", ""))
+        sku = code_inline(item.get("item_id", ""))
         price = safe_markdown(_money(item.get("price"), locale))
-        line = f"- {name} `{sku}` {price}"
+        line = f"- {name} {sku} {price}"
         if item.get("new_item_id"):
-            new_sku = safe_markdown(str(item["new_item_id"]))
-            line += f" → `{new_sku}` {safe_markdown(_money(item.get('new_price'), locale))}"
+            new_sku = code_inline(item["new_item_id"])
+            line += f" → {new_sku} {escape_inline(_money(item.get('new_price'), locale))}"
         lines.append(line)
     if lines:
         st.markdown("\n".join(lines))
@@ -162,7 +162,7 @@ def _figures(p: dict[str, Any], locale: str) -> None:
             (i18n.t("confirm.price_difference", locale), _money(p["price_difference"], locale))
         )
     for card, balance in (p.get("gift_card_balances") or {}).items():
-        label = i18n.t("confirm.gift_card_after", locale, last4=card[-4:])
+        label = i18n.t("confirm.gift_card_after", locale, last4=escape_inline(str(card)[-4:]))
         figures.append((label, _money(balance, locale)))
     if figures:
         for col, (label, value) in zip(st.columns(len(figures)), figures, strict=True):

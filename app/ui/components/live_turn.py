@@ -20,7 +20,7 @@ from app.agent.events import (
 )
 from app.ui import language, runtime
 from app.ui.components import confirm_card, trace
-from app.ui.components.text import safe_markdown
+from app.ui.components.text import code_inline, escape_inline, safe_markdown
 from app.ui.components.transcript import AVATARS
 from app.ui.session import Identity
 
@@ -35,7 +35,7 @@ def run(identity: Identity, prompt: str) -> None:
         conversation_id = st.session_state.get(CONVERSATION) or runtime.start_conversation(identity)
         turn = runtime.stream_turn(identity, conversation_id=conversation_id, text=prompt)
     except runtime.SetupError as exc:
-        st.error(str(exc), icon=":material/settings:")
+        st.error(escape_inline(exc), icon=":material/settings:")
         return
     st.session_state[CONVERSATION] = conversation_id
     with st.chat_message("assistant", avatar=AVATARS["assistant"]):
@@ -63,7 +63,7 @@ def run(identity: Identity, prompt: str) -> None:
             elif isinstance(event, ConfirmationRequired):
                 confirm_card.remember(event, conversation_id=conversation_id)
             elif isinstance(event, ErrorEvent):
-                st.warning(event.message, icon=":material/error:")
+                st.warning(escape_inline(event.message), icon=":material/error:")
             elif isinstance(event, TurnFinished):
                 text = event.text or text
         answer.markdown(
@@ -124,5 +124,6 @@ def _finish(boxes: dict, event: ToolResult, *, staff: bool, locale: str = "en") 
     )
     if staff:
         with box:
-            st.caption("Result" + (f" · error `{event.error_code}`" if event.error_code else ""))
+            error = f" · error {code_inline(event.error_code)}" if event.error_code else ""
+            st.caption("Result" + error)
             st.code(trace.pretty_json(event.result), language="json")

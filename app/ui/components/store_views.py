@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.ui.components import fmt
-from app.ui.components.text import safe_markdown
+from app.ui.components.text import code_inline, escape_inline, safe_markdown
 from services import browse, browse_detail
 from services.errors import DomainError
 from services.uow import UowFactory
@@ -79,21 +79,22 @@ def order_page(uow: UowFactory, order_id: str) -> None:
         st.error(exc.message)
         return
     with st.container(border=True):
-        st.markdown(f"### {o.id} {fmt.status_badge(o.status)}")
+        st.markdown(f"### {escape_inline(o.id)} {fmt.status_badge(o.status)}")
         st.markdown(
-            f"**{safe_markdown(o.customer_name)}** `{o.customer_id}` · placed "
-            f"{fmt.when(o.placed_at)} · ships to {safe_markdown(o.address or '—')}"
+            f"**{escape_inline(o.customer_name)}** {code_inline(o.customer_id)} · placed "
+            f"{fmt.when(o.placed_at)} · ships to {escape_inline(o.address or '—')}"
         )
         if o.cancel_reason:
-            st.caption(f"Cancelled: {o.cancel_reason}")
+            st.caption(f"Cancelled: {escape_inline(o.cancel_reason)}")
         items, money, shipping, requests = st.columns([3, 2, 3, 2])
         with items:
             st.markdown("**Items**")
             for line in o.items:
                 st.markdown(
-                    f"- {safe_markdown(line.name)} `{line.item_id}` {fmt.money(line.price)}"
+                    f"- {escape_inline(line.name)} {code_inline(line.item_id)} "
+                    f"{fmt.money(line.price)}"
                     + (
-                        f"  \n  :gray[{safe_markdown(fmt.options(line.options))}]"
+                        f"  \n  :gray[{escape_inline(fmt.options(line.options))}]"
                         if line.options
                         else ""
                     )
@@ -104,8 +105,9 @@ def order_page(uow: UowFactory, order_id: str) -> None:
             for entry in o.ledger:
                 sign = "−" if entry.transaction_type == "refund" else ""
                 st.markdown(
-                    f"- {entry.transaction_type}: {sign}{fmt.money(entry.amount)}  \n"
-                    f"  :gray[{safe_markdown(entry.payment_method)}]"
+                    f"- {escape_inline(entry.transaction_type)}: "
+                    f"{sign}{fmt.money(entry.amount)}  \n"
+                    f"  :gray[{escape_inline(entry.payment_method)}]"
                 )
         with shipping:
             st.markdown("**Fulfillment**")
@@ -113,8 +115,8 @@ def order_page(uow: UowFactory, order_id: str) -> None:
                 st.caption("Not shipped yet.")
             for f in o.fulfillments:
                 st.markdown(
-                    f"{safe_markdown(f.carrier or 'Carrier')} · "
-                    + ", ".join(f"`{t}`" for t in f.tracking_ids)
+                    f"{escape_inline(f.carrier or 'Carrier')} · "
+                    + ", ".join(code_inline(t) for t in f.tracking_ids)
                     + f"  \nshipped {fmt.when(f.shipped_at)}"
                     + (
                         f" · delivered {fmt.when(f.delivered_at)}"
@@ -124,8 +126,8 @@ def order_page(uow: UowFactory, order_id: str) -> None:
                 )
                 for e in reversed(f.events):
                     st.markdown(
-                        f"- :gray[{fmt.when(e.occurred_at)}] **{safe_markdown(e.status)}** "
-                        f"{safe_markdown(e.location)}"
+                        f"- :gray[{fmt.when(e.occurred_at)}] **{escape_inline(e.status)}** "
+                        f"{escape_inline(e.location)}"
                     )
         with requests:
             st.markdown("**Returns / exchanges**")
@@ -133,8 +135,8 @@ def order_page(uow: UowFactory, order_id: str) -> None:
                 st.caption("None.")
             for r in o.requests:
                 st.markdown(
-                    f"`{r.id}` {r.kind} {fmt.status_badge(r.status)}  \n"
-                    f"{len(r.item_ids)} item(s) · {r.reason.replace('_', ' ')}"
+                    f"{code_inline(r.id)} {escape_inline(r.kind)} {fmt.status_badge(r.status)}  \n"
+                    f"{len(r.item_ids)} item(s) · {escape_inline(r.reason.replace('_', ' '))}"
                     + (
                         f" · refund {fmt.money(r.refund_amount)}"
                         if r.refund_amount is not None
@@ -151,17 +153,17 @@ def customer_page(uow: UowFactory, customer_id: str) -> None:
         st.error(exc.message)
         return
     with st.container(border=True):
-        st.markdown(f"### {safe_markdown(c.name)} :gray[{c.id}]")
+        st.markdown(f"### {escape_inline(c.name)} :gray[{escape_inline(c.id)}]")
         a, b = st.columns(2)
         a.markdown(
-            f"{safe_markdown(c.email)}  \n{safe_markdown(c.phone or '')}  \n"
-            f"{safe_markdown(c.address)}  \ntier **{c.tier}** · member since "
-            f"{fmt.when(c.member_since)} · {c.locale}"
+            f"{escape_inline(c.email)}  \n{escape_inline(c.phone or '')}  \n"
+            f"{escape_inline(c.address)}  \ntier **{escape_inline(c.tier)}** · member since "
+            f"{fmt.when(c.member_since)} · {escape_inline(c.locale)}"
         )
         b.markdown(
             "**Payment methods**  \n"
             + "  \n".join(
-                f"{safe_markdown(m.label)} :gray[{m.id}]"
+                f"{escape_inline(m.label)} :gray[{escape_inline(m.id)}]"
                 + (f" · balance {fmt.money(m.balance)}" if m.balance is not None else "")
                 for m in c.payment_methods
             )
@@ -176,10 +178,10 @@ def product_page(uow: UowFactory, product_id: str) -> None:
         st.error(exc.message)
         return
     with st.container(border=True):
-        st.markdown(f"### {safe_markdown(p.name)} :gray[{p.id}]")
+        st.markdown(f"### {escape_inline(p.name)} :gray[{escape_inline(p.id)}]")
         st.markdown(safe_markdown(p.description))
         st.caption(
-            f"{p.category} · {p.warranty or 'no warranty listed'} · "
+            f"{escape_inline(p.category)} · {escape_inline(p.warranty or 'no warranty listed')} · "
             + (f"returnable within {p.return_window_days} days" if p.returnable else "final sale")
         )
         st.markdown("**Stock by warehouse**")
@@ -202,7 +204,7 @@ def product_page(uow: UowFactory, product_id: str) -> None:
             st.markdown(
                 "**Specs**  \n"
                 + "  \n".join(
-                    f"{safe_markdown(str(k)).replace('_', ' ')}: {safe_markdown(str(v))}"
+                    f"{escape_inline(str(k).replace('_', ' '))}: {escape_inline(v)}"
                     for k, v in p.specs.items()
                 )
             )

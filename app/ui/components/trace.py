@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from app.i18n import t
+from app.ui.components.text import code_inline
 
 # Tool name -> its customer-safe step (catalogue keys tool.<step>.running / .done).
 STEPS: dict[str, str] = {
@@ -59,7 +60,8 @@ def label(
     if staff:
         state = "" if not done else (" ✓" if ok else " ✗")
         timing = f" · {ms} ms" if done and ms is not None else ""
-        return f"`{name}`{state}{timing}"
+        # The name is the model's: a literal code span, whatever it holds.
+        return f"{code_inline(name)}{state}{timing}"
     step = STEPS.get(name, "other")
     text = t(f"tool.{step}.{'done' if done else 'running'}", locale)
     if done and not ok:
@@ -100,7 +102,7 @@ def fill_details(*, arguments: str, result: str | None, error_code: str | None =
     st.caption("Arguments")
     st.code(pretty_json(arguments or "{}"), language="json")
     if result is not None:
-        st.caption("Result" + (f" · error `{error_code}`" if error_code else ""))
+        st.caption("Result" + (f" · error {code_inline(error_code)}" if error_code else ""))
         st.code(pretty_json(result), language="json")
 
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from app.ui import session
-from app.ui.components import sign_in, token_sign_in
+from app.ui.components import sign_in
 
-# A signed link from the store's site (?customer_token=) signs its customer in first.
-token_sign_in.apply()
 identity = session.current()
 if identity is None:
     sign_in.render()
