@@ -142,3 +142,17 @@ def test_configured_secrets_parsing() -> None:
     assert configured_secrets(None) == []
     assert configured_secrets(" , ") == []
     assert configured_secrets("a,b") == ["a", "b"]
+
+
+def test_the_readme_example_of_the_store_side_signs_valid_tokens() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("### Customer sign-in from the store's site", 1)[1]
+    code = section.split("```python", 1)[1].split("```", 1)[0]
+    code = code.split("# on the", 1)[0]  # the function, not the call on the store's page
+    namespace: dict[str, object] = {}
+    exec(code, namespace)
+    url = namespace["storedesk_chat_url"]("CUST-9821", SECRET)  # type: ignore[operator]
+    token = str(url).split("customer_token=", 1)[1]
+    assert verify_customer_token(token, secrets=[SECRET]) == "CUST-9821"
