@@ -268,3 +268,25 @@ def test_labels_follow_the_message_locale(serve) -> None:
     _, events = send(client, conversation, "Hủy đơn ORD-92010", sarah, locale="vi")
     tool = next(data for name, data in events if name == "tool")
     assert tool["label"] == t("tool.cancel.running", "vi") != t("tool.cancel.running", "en")
+
+
+def test_the_model_is_chosen_by_settings_offline_or_a_scripted_file(serve, tmp_path) -> None:
+    import json
+
+    offline = serve()  # STOREDESK_API_PROVIDER=offline (the default)
+    sarah = bearer(SARAH)
+    conversation = start(offline, sarah)
+    _, events = send(offline, conversation, "Where is my order ORD-78342?", sarah)
+    assert "tool" in [name for name, _ in events] and events[-1][0] == "finished"
+    assert "ORD-78342" in events[-1][1]["text"]
+
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps([
+        {"text": "", "tool_calls": [{"name": "cancel_order", "arguments": CANCEL}]},
+        {"text": "Please confirm the cancellation."},
+    ]))  # fmt: skip
+    scripted = serve(storedesk_api_provider="scripted", storedesk_api_script=str(script))
+    conversation = start(scripted, sarah)
+    _, events = send(scripted, conversation, "cancel it", sarah)
+    assert "confirmation" in [name for name, _ in events]
+    assert events[-1][1]["text"] == "Please confirm the cancellation."
