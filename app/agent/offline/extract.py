@@ -69,7 +69,10 @@ NUMBER_WORDS = {
 _NUM = r"\b(\d{1,4}(?!\d)|(?:" + "|".join(NUMBER_WORDS) + r")\b)"
 # Sizes and other literal option values ("45mm", "55in"), and "size M" / "tamanho 42".
 SIZE = re.compile(r"\d+(?:[.,]\d+)?(?:mm|cm|in|m|l|gb|tb)")
-SIZE_CUE = re.compile(r"\b(?:size|tamanho|tam|co|kich co|kich thuoc)\s+([a-z0-9]{1,4})\b")
+SIZE_CUE = re.compile(
+    r"\b(?:size|tamanho|tam|co|kich co|kich thuoc)\s+"
+    r"(\d{1,3}(?:[.,]\d)?|xxs|xs|s|m|l|xl|xxl|xxxl|p|g|gg)\b"
+)
 QUANTITY_PATTERNS = (
     re.compile(
         _NUM + r"\s*(?:x\b|units?|pcs|pieces?|items?|of them|unidades?|pecas?|"

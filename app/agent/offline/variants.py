@@ -66,6 +66,27 @@ def fitting(variants: list[dict[str, Any]], asked: set[str]) -> list[dict[str, A
     ]
 
 
+def _closest(
+    fits: list[dict[str, Any]], lines: list[dict[str, Any]], old: str
+) -> list[dict[str, Any]]:
+    """Of the variants that fit, the ones keeping most of the old item's other options:
+    "a 45mm instead" of a black 41mm watch is the black 45mm one."""
+    if len(fits) < 2:
+        return fits
+    kept = {
+        str(v)
+        for line in lines
+        if str(line.get("item_id")) == old
+        for v in (line.get("options") or {}).values()
+    }
+
+    def same(v: dict[str, Any]) -> int:
+        return len(kept & {str(x) for x in (v.get("options") or {}).values()})
+
+    best = max(same(v) for v in fits)
+    return [v for v in fits if same(v) == best]
+
+
 def pick_items(s: Situation, record: Call) -> tuple[list[str], list[str]] | Action:
     """(old item ids, new item ids), or the question / lookup that gets them."""
     lines = order_lines(record)
@@ -88,7 +109,14 @@ def pick_items(s: Situation, record: Call) -> tuple[list[str], list[str]] | Acti
         for v in (render.field(info.result, "variants") or [])
         if isinstance(v, dict) and v.get("item_id") != old[0]
     ]
-    fits = fitting(variants, wanted(s.d.texts))
+    # "45mm instead of the 41mm one": what the old item already is, is not what is wanted.
+    had = {
+        fold(str(v))
+        for line in lines
+        if line.get("item_id") == old[0]
+        for v in (line.get("options") or {}).values()
+    }
+    fits = _closest(fitting(variants, wanted(s.d.texts) - had), lines, old[0])
     if len(old) == 1 and len(fits) == 1:
         return old, [str(fits[0]["item_id"])]
     listing = render.variant_list(s.lang, variants)

@@ -464,4 +464,27 @@ CASES = [
         ["ORD-92010"],
         intent="cancel",
     ),
+    Case(
+        "what kinds of stuff do u guys carry",
+        [(TYPES, {})],
+        ["Travel Backpack 30L (BKP-30L)"],
+        intent="catalog",
+    ),
+    Case(
+        "i want a 45mm watch instead of the 41mm one in ORD-92010",
+        [
+            (ST, {"order_id": "ORD-92010"}),
+            (PI, {"product_sku": "SWX-300"}),
+            (
+                "modify_order_items",
+                {
+                    "order_id": "ORD-92010",
+                    "item_ids": ["SWX-300-41-BLK"],
+                    "new_item_ids": ["SWX-300-45-BLK"],
+                },
+            ),
+        ],
+        ["SWX-300-45-BLK"],
+        intent="change_items",
+    ),
 ]

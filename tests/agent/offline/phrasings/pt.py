@@ -387,4 +387,34 @@ CASES = [
         ["ORD-92010"],
         intent="change_address",
     ),
+    Case(
+        "troca o tamanho do relogio do pedido 92010 pra 45mm preto",
+        [
+            (ST, {"order_id": "ORD-92010"}),
+            (PI, {"product_sku": "SWX-300"}),
+            (
+                "modify_order_items",
+                {
+                    "order_id": "ORD-92010",
+                    "item_ids": ["SWX-300-41-BLK"],
+                    "new_item_ids": ["SWX-300-45-BLK"],
+                },
+            ),
+        ],
+        ["SWX-300-45-BLK"],
+        intent="change_items",
+    ),
+    Case(
+        "trocar forma de pagamento do pedido 92010 pro cartao de credito",
+        [
+            (ST, {"order_id": "ORD-92010"}),
+            (CI, {}),
+            (
+                "change_payment_method",
+                {"order_id": "ORD-92010", "payment_method_id": "credit_card_9821001"},
+            ),
+        ],
+        ["A loja não pôde aceitar"],
+        intent="change_payment",
+    ),
 ]

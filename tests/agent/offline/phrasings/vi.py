@@ -400,4 +400,34 @@ CASES = [
         intent="availability",
     ),
     Case("cho minh xem don hang", [(CI, {})], ["ORD-78342"], intent="account"),
+    Case(
+        "đổi size đồng hồ trong đơn 92010 sang 45mm",
+        [
+            (ST, {"order_id": "ORD-92010"}),
+            (PI, {"product_sku": "SWX-300"}),
+            (
+                "modify_order_items",
+                {
+                    "order_id": "ORD-92010",
+                    "item_ids": ["SWX-300-41-BLK"],
+                    "new_item_ids": ["SWX-300-45-BLK"],
+                },
+            ),
+        ],
+        ["SWX-300-45-BLK"],
+        intent="change_items",
+    ),
+    Case(
+        "đổi thanh toán đơn 92010 sang thẻ quà tặng",
+        [
+            (ST, {"order_id": "ORD-92010"}),
+            (CI, {}),
+            (
+                "change_payment_method",
+                {"order_id": "ORD-92010", "payment_method_id": "gift_card_9821002"},
+            ),
+        ],
+        ["thẻ quà tặng"],
+        intent="change_payment",
+    ),
 ]
