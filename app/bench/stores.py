@@ -25,7 +25,7 @@ from seed_data.generator import GenerateSpec, generate_store, workers_for
 from seed_data.generator.orders import MAX_ORDERS
 from services import schema
 from services.db import get_engine
-from services.models import Fulfillment, Order, OrderStatus, ReturnRequest
+from services.models import Fulfillment, Order, OrderItem, OrderStatus, Product, ReturnRequest
 from services.uow import UowFactory
 
 AS_OF = datetime(2026, 1, 1, tzinfo=UTC)
@@ -180,10 +180,16 @@ def _returnable(connection: Connection, n: int) -> list[tuple[str, str]]:
         or_(Fulfillment.delivered_at.is_(None), Fulfillment.delivered_at < since),
     )
     returned = exists().where(ReturnRequest.order_id == Order.id)
+    # Items that cannot be returned (gift cards, say) would make the preview a refusal.
+    final_sale = exists().where(
+        OrderItem.order_id == Order.id,
+        OrderItem.product_id == Product.id,
+        Product.returnable.is_(False),
+    )
     query = (
         select(Order.id, Order.customer_id)
         .where(Order.status == OrderStatus.DELIVERED, Order.placed_at >= since - timedelta(days=30))
-        .where(~old, ~returned)
+        .where(~old, ~returned, ~final_sale)
         .order_by(Order.id)
         .limit(n)
     )
