@@ -11,6 +11,7 @@ same run, is one process doing the same alone (sequential).
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,9 +57,15 @@ def _worker(url: str, picks: list[tuple[str, str]], ready: Any, seconds: float, 
     model = OfflineModel()
     latencies: list[float] = []
     errors: list[str] = []
-    # Warm up (imports, pool, caches), then start together with the other workers.
-    conversations.start_conversation(uow_factory, actor=Actor.SYSTEM, title="warm-up")
-    ready.wait()
+    # Warm up (imports, pool, caches), then start together with the other workers. A
+    # worker that cannot start breaks the barrier, so nobody waits for it.
+    try:
+        conversations.start_conversation(uow_factory, actor=Actor.SYSTEM, title="warm-up")
+        ready.wait()
+    except Exception as exc:
+        ready.abort()
+        out.put((0, [], [f"worker could not start: {type(exc).__name__}: {str(exc)[:80]}"]))
+        return
     end = time.time() + seconds
     k = 0
     ctx: ToolContext | None = None
@@ -110,7 +117,10 @@ def serve(url: str, picks: list[tuple[str, str]], *, workers: int, seconds: floa
     ]
     for process in processes:
         process.start()
-    ready.wait(timeout=300)  # spawning and importing takes seconds on a busy machine
+    try:
+        ready.wait(timeout=300)  # spawning and importing takes seconds on a busy machine
+    except threading.BrokenBarrierError:
+        pass  # a worker could not start; its error comes through the queue
     turns, latencies, errors = 0, [], []
     for _ in processes:
         done, lat, errs = queue.get(timeout=seconds + 120)
