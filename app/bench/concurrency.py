@@ -10,6 +10,7 @@ same run, is one process doing the same alone (sequential).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import threading
 import time
@@ -117,10 +118,10 @@ def serve(url: str, picks: list[tuple[str, str]], *, workers: int, seconds: floa
     ]
     for process in processes:
         process.start()
-    try:
-        ready.wait(timeout=300)  # spawning and importing takes seconds on a busy machine
-    except threading.BrokenBarrierError:
-        pass  # a worker could not start; its error comes through the queue
+    # Spawning and importing takes seconds on a busy machine. A broken barrier: a worker
+    # could not start, and its error comes through the queue.
+    with contextlib.suppress(threading.BrokenBarrierError):
+        ready.wait(timeout=300)
     turns, latencies, errors = 0, [], []
     for _ in processes:
         done, lat, errs = queue.get(timeout=seconds + 120)
