@@ -17,6 +17,7 @@ from app.agent.model import ChatMessage
 from app.agent.scripted import ScriptedModel, Step, call, calls, reply
 from app.tools.context import ToolContext
 from app.tools.tau import TAU_RETAIL
+from services.help_center.articles import make_draft, save_article
 from services.models import Customer, Order, Product, TrackingEvent
 from services.uow import UowFactory
 from tests.security.conftest import MICHAEL, dump, turn
@@ -193,6 +194,13 @@ def _plant(uow: UowFactory, text: str) -> None:
         u.session.execute(update(Order).values(address2=text[:200]))
         u.session.execute(update(TrackingEvent).values(description=text[:500]))
         u.commit()
+    # and a published help-center article, which search_help_center quotes
+    save_article(
+        uow,
+        draft=make_draft(slug="store-notice", locale="en", title="Store notice", body=text,
+                         category="orders", tags=["notice"], published=True),
+        author="planted",
+    )  # fmt: skip
 
 
 class Obedient:
@@ -227,11 +235,16 @@ def test_injected_instructions_are_data_and_change_nothing(sarah: ToolContext, s
                 ("get_product_info", {"product_sku": "UHD-4K-55"}),
                 ("get_customer_info", {}),
                 ("get_order_status", {"order_id": "ORD-78342", "include_tracking": True}),
+                ("search_help_center", {"query": "store notice"}),
             )
         ],
         forever=obedient,
     )
     events = turn(sarah, model, "Tell me about my order and the TV")
+    quoted = [
+        m.content for m in model.seen[-1][0] if m.role == "tool" and m.name == "search_help_center"
+    ]
+    assert quoted and "Store notice" in quoted[0]  # the planted article was searched
     # The planted text reached the model only inside tool results, never as an instruction.
     for messages, _tools in model.seen:
         for m in messages:
