@@ -3,9 +3,11 @@ and the hand-off to a person. Each asks one tool and answers from its result."""
 
 from __future__ import annotations
 
-from app.agent.offline import render
+from app.agent.offline import render, render_variants
+from app.agent.offline.fmt import field
 from app.agent.offline.plan_refs import ask_product, named_customer, order_ref, product_ref
 from app.agent.offline.situation import Action, Reply, Situation, choose
+from app.agent.offline.variants import fitting, wanted
 
 TOPIC_INFO_TYPES = {
     "specs": ("specs", "all"),
@@ -34,14 +36,29 @@ def product_info(s: Situation) -> Action:
             listing = render.product_types(s.lang, types) if types else "-"
             return s.say("policy_which_product", products=listing)
         return sku or ask_product(s, "product_info")
+    topic = s.d.slots.topic or "all"
+    info_type = choose(
+        s.tools.get("get_product_info"), "info_type", *TOPIC_INFO_TYPES.get(topic, ("all",))
+    )
     done = s.called("get_product_info", product_sku=sku)
     if done is None:
-        topic = s.d.slots.topic or "all"
-        info_type = choose(
-            s.tools.get("get_product_info"), "info_type", *TOPIC_INFO_TYPES.get(topic, ("all",))
-        )
         return s.call("get_product_info", product_sku=sku, info_type=info_type)
-    return Reply(render.product_info(s.lang, done, sku, s.d.slots.topic))
+    asked = wanted(s.d.texts)
+    variants = render_variants.variants_of(done)
+    if not asked or not done.ok or len(variants) < 2:
+        return Reply(render.product_info(s.lang, done, sku, s.d.slots.topic))
+    # "the price of the green watch": the facts of that variant, not the product's.
+    name, product = str(field(done.result, "name")), str(field(done.result, "product_id"))
+    fits = fitting(variants, asked)
+    if not fits:
+        return Reply(render_variants.no_such_variant(s.lang, name, product, variants, asked))
+    if len(fits) > 1:
+        return Reply(render_variants.which_variant(s.lang, name, fits, asked))
+    item = str(fits[0].get("item_id"))
+    exact = s.called("get_product_info", product_sku=item)
+    if exact is None:
+        return s.call("get_product_info", product_sku=item, info_type=info_type)
+    return Reply(render.product_info(s.lang, exact, item, s.d.slots.topic))
 
 
 def account(s: Situation) -> Action:

@@ -78,6 +78,14 @@ def product_info(lang: str, call: Call, sku: str, topic: str | None) -> str:
         return _error(lang, call, sku)
     r = call.result
     ref = field(r, "item_id") or field(r, "product_id") or sku
+    chosen = [
+        v
+        for v in field(r, "variants") or []
+        if isinstance(v, dict) and v.get("item_id") == field(r, "item_id")
+    ]
+    if chosen and chosen[0].get("options"):
+        # One variant asked about: say which ("SWX-300-45-GRN, size: 45mm, color: green").
+        ref = f"{ref}, {fmt.options(lang, chosen[0]['options'])}"
     lines = [
         t(
             lang,

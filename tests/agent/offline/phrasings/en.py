@@ -487,4 +487,10 @@ CASES = [
         ["SWX-300-45-BLK"],
         intent="change_items",
     ),
+    Case(
+        "what's the price of the green smart watch?",
+        [(TYPES, {}), (PI, {"product_sku": "SWX-300"}), (PI, {"product_sku": "SWX-300-45-GRN"})],
+        ["$229.00", "green"],
+        intent="product_info",
+    ),
 ]

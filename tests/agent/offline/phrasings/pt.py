@@ -417,4 +417,10 @@ CASES = [
         ["A loja não pôde aceitar"],
         intent="change_payment",
     ),
+    Case(
+        "quanto custa o relogio verde",
+        [(TYPES, {}), (PI, {"product_sku": "SWX-300"}), (PI, {"product_sku": "SWX-300-45-GRN"})],
+        ["229,00", "verde"],
+        intent="product_info",
+    ),
 ]

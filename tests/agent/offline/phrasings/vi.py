@@ -430,4 +430,10 @@ CASES = [
         ["thẻ quà tặng"],
         intent="change_payment",
     ),
+    Case(
+        "đồng hồ màu xanh lá giá bao nhiêu",
+        [(TYPES, {}), (PI, {"product_sku": "SWX-300"}), (PI, {"product_sku": "SWX-300-45-GRN"})],
+        ["229,00", "xanh lá"],
+        intent="product_info",
+    ),
 ]
