@@ -73,7 +73,7 @@ def _check_call(ctx: ToolContext, toolset: ToolSet, data: st.DataObject) -> None
 
 
 FAST = settings(
-    max_examples=40,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

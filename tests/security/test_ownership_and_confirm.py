@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.agent.confirm import cancel_pending, confirm_pending, handled_confirmations
 from app.agent.events import ConfirmationRequired, ErrorEvent, TextDelta, ToolResult
 from app.agent.scripted import ScriptedModel, call, calls, reply
 from app.tools.context import ToolContext
 from services import conversations, orders
 from tests.security.conftest import dump, turn
+
+# The rules under test live above the database (tool scoping, the loop, confirm); the
+# per-backend queries they rest on are covered by tests/services on both backends. One
+# backend keeps this suite's time in make test small.
+pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 CANCEL = {"order_id": "ORD-92010", "reason": "no longer needed"}
 
