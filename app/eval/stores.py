@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from services import schema
-from services.db import dispose_engines, make_engine
+from services.db import make_engine
 from services.errors import InvalidRequest
 from services.uow import UowFactory
 
@@ -51,9 +51,9 @@ def build_store(path: Path, fill: Callable[[UowFactory], Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", *SIDE_FILES):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    # Alembic's environment (migrations/env.py) opens and disposes its own engine, so
+    # nothing holds the file open here; the process's other engines are left alone.
     schema.upgrade(sqlite_url(path))
-    # Alembic ran on the cached engine for this URL; close it so the file is complete.
-    dispose_engines()
     with open_store(path) as uow_factory:
         fill(uow_factory)
     return path
