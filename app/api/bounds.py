@@ -16,6 +16,22 @@ class _TooLarge(HTTPException):
         super().__init__(413, "The request body is too large.")
 
 
+# A refused body is still read (and dropped) up to this much, so the client finishes
+# sending and reads the 413 instead of a connection reset; past it the connection closes.
+DRAIN_BYTES = 1024 * 1024
+
+
+async def _drain(receive: Receive, already: int) -> None:
+    seen = already
+    while seen <= DRAIN_BYTES:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        seen += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
+
+
 class BodySizeLimit:
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -32,6 +48,7 @@ class BodySizeLimit:
                 except ValueError:
                     declared = self.max_bytes + 1
                 if declared > self.max_bytes:
+                    await _drain(receive, 0)
                     await self._reject(send)
                     return
         seen = 0
@@ -43,6 +60,8 @@ class BodySizeLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
+                    if message.get("more_body", False):
+                        await _drain(receive, seen)
                     raise _TooLarge
             return message
 

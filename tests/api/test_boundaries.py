@@ -48,3 +48,16 @@ def test_the_docs_are_served(client: httpx.Client) -> None:
     for path in ("/webhook/ai", "/turn/function-calling", "/health", "/tools",
                  "/v1/conversations", "/v1/conversations/{conversation_id}/messages"):  # fmt: skip
         assert path in paths
+
+
+def test_oversized_bodies_get_a_413_not_a_reset(client: httpx.Client) -> None:
+    # Declared by Content-Length, and streamed without one (chunked).
+    big = b"x" * 300_000
+    for _ in range(5):
+        assert client.post("/turn/function-calling", content=big).status_code == 413
+
+    def chunks():
+        for _ in range(30):
+            yield b"y" * 10_000
+
+    assert client.post("/turn/function-calling", content=chunks()).status_code == 413
