@@ -10,6 +10,8 @@ kind can fail a turn.
 
 from __future__ import annotations
 
+from services.text_guard import clean_text as _clean
+
 # One user message (characters).
 MAX_INPUT_CHARS = 4_000
 # One assistant answer, all rounds of a turn together: cut there, and stored cut.
@@ -33,17 +35,8 @@ MAX_PREVIEW_ITEMS = 50
 # dispatcher answers it with invalid_arguments saying the arguments were too long).
 TOO_LONG_KEY = "arguments_too_long"
 
-_REPLACEMENT = "\ufffd"
-
 
 def clean_text(text: str) -> str:
-    """``text`` without NUL bytes and lone surrogates (each becomes U+FFFD).
-
-    A well-formed surrogate pair (only possible in a str built from UTF-16 by hand) is
-    also replaced: Python's UTF-8 codec refuses every surrogate code point.
-    """
-    if text.isascii():
-        return text.replace("\x00", _REPLACEMENT) if "\x00" in text else text
-    return "".join(
-        _REPLACEMENT if ch == "\x00" or "\ud800" <= ch <= "\udfff" else ch for ch in text
-    )
+    """``text`` without NUL bytes and lone surrogates (each becomes U+FFFD); the same
+    rule the database layer applies to the conversation record (services.text_guard)."""
+    return _clean(text)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from services import text_guard  # noqa: F401  (cleans NUL/surrogates as text is set)
 from services.db import get_engine, make_session_factory
 
 

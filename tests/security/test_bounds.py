@@ -140,3 +140,24 @@ def test_a_long_preview_is_paged_never_cut(sarah: ToolContext) -> None:
     shown = len(body["preview"]["items"])
     assert 0 < shown < 2_000 and body["preview"]["items_not_shown"] == 2_000 - shown
     assert out.confirmation is not None and len(out.confirmation.preview["items"]) == 2_000
+
+
+def test_a_staff_reply_and_a_ticket_with_nul_and_surrogates_are_stored(
+    sarah: ToolContext,
+) -> None:
+    from services import handoff, inbox
+
+    dirty = "see \x00 here \ud800 and \udfff"
+    ticket = handoff.open_handoff(
+        sarah.uow_factory,
+        summary=dirty,
+        reason_category="other",
+        conversation_id=sarah.conversation_id,
+        customer_id="CUST-9821",
+    )
+    reply = inbox.reply_as_staff(
+        sarah.uow_factory, ticket_id=ticket.ticket_id, staff_name="Ana", text=dirty
+    )
+    assert "\x00" not in reply.content and clean_text(reply.content) == reply.content
+    stored = _stored(sarah)
+    assert any(m.role == "staff" and m.content.startswith("see") for m in stored)
