@@ -13,6 +13,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -259,3 +260,20 @@ def kb_command(
     from app.bench import kb as kb_bench
 
     kb_bench.run(articles=articles, n=n, max_seconds=max_seconds).publish(console, out or None)
+
+
+@app.command("chat-ui")
+def chat_ui_command(
+    turns: int = typer.Option(100, "--turns", min=2, help="The late turn measured."),
+    sends: int = typer.Option(3, "--sends", min=1, help="Messages timed per turn."),
+    out: str = OUT,
+) -> None:
+    """The chat in Chromium: Send to first text and to finished answer, turn 1 vs 100."""
+    from app.bench import chat_ui as chat_ui_bench
+
+    try:
+        result = chat_ui_bench.run(turns=turns, sends=sends)
+    except RuntimeError as exc:
+        console.print(f"[red]chat-ui bench could not run:[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    result.publish(console, out or None)

@@ -22,13 +22,13 @@ def test_a_long_conversation_shows_its_newest_messages_and_pages_back(uow):
     at = app(identity=SARAH, chat_conversation_id=cid)
     at.run()
     body = texts(at)
-    assert "a59" in body and "q40" in body and "q39" not in body  # the newest 40
+    assert "a59" in body and "q52" in body and "a51" not in body  # the newest 16
     earlier = at.button(key="chat_show_earlier")
-    assert "80 more" in earlier.label
+    assert "104 more" in earlier.label
     earlier.click().run()
     body = texts(at)
-    assert "q20" in body and "q19" not in body
-    assert "40 more" in at.button(key="chat_show_earlier").label
+    assert "q44" in body and "a43" not in body
+    assert "88 more" in at.button(key="chat_show_earlier").label
 
 
 def test_an_oversize_paste_gets_a_clear_message_and_nothing_is_stored(uow):

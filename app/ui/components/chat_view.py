@@ -18,7 +18,7 @@ QUEUED = "chat_queued_prompt"
 POLL_SECONDS = 3
 # Messages drawn at first; "Show earlier messages" adds this many more. Bounded, so a
 # turn at message 400 costs what one at message 4 does.
-WINDOW = 40
+WINDOW = 16
 WINDOW_KEY = "chat_window"
 URL_KEY = "conversation"
 
