@@ -115,3 +115,16 @@ def test_mock_store_generates_a_store_with_progress(uow):
     counts = store_counts(uow)
     assert (counts["customers"], counts["orders"], counts["warehouses"]) == (25, 40, 2)
     assert "Generated 25 customers, 40 orders" in texts(at)
+
+
+def test_mock_store_generate_says_it_deletes_conversations_and_asks_first(uow):
+    from services.stats import store_counts
+    from tests.conversation_factory import Turn, add_conversation
+
+    add_conversation(uow, turns=[Turn("hi", "hello")], ticket="HT-1")
+    at = open_page("mock_store")
+    warning = " ".join(w.value for w in at.warning)
+    assert "every conversation (1) and hand-off ticket (1)" in warning
+    next(b for b in at.button if b.label == "Generate").click().run()  # box not ticked
+    assert "Nothing was changed" in " ".join(w.value for w in at.warning)
+    assert store_counts(uow)["conversations"] == 1 and store_counts(uow)["handoff_tickets"] == 1

@@ -13,6 +13,7 @@ from seed_data.tau import import_tau as tau_import
 from seed_data.tau import load_tau_files
 from services.admin import reset_store
 from services.errors import DomainError
+from services.stats import store_counts
 from services.uow import UowFactory
 
 
@@ -72,10 +73,18 @@ def import_tau(uow: UowFactory, folder: str, *, confirmed: bool) -> None:
 
 
 def generate_form(uow: UowFactory) -> None:
+    now = store_counts(uow)
     st.markdown(
         "Generate a realistic store with Faker: customers, a catalogue with stock in every "
-        "warehouse, orders with payments, shipments and tracking. It **replaces** the "
-        "current store; the same seed gives the same store."
+        "warehouse, orders with payments, shipments and tracking. The same seed gives the "
+        "same store."
+    )
+    st.warning(
+        "Generating **deletes the current store first**: its "
+        f"{now['customers']:,} customers, {now['orders']:,} orders and {now['products']:,} "
+        f"products, **and every conversation ({now['conversations']:,}) and hand-off ticket "
+        f"({now['handoff_tickets']:,})**, with their transcripts. This cannot be undone.",
+        icon=":material/delete_forever:",
     )
     with st.form("generate_form", border=False):
         a, b, c, d = st.columns(4)
@@ -86,12 +95,18 @@ def generate_form(uow: UowFactory) -> None:
         e, f = st.columns([3, 1])
         locales = e.multiselect("Customer locales", list(SUPPORTED_LOCALES), default=["en_US"])
         seed = f.number_input("Seed", 0, 2**31 - 1, 0)
-        sure = st.checkbox("Replace the current store's data", key="generate_sure")
+        sure = st.checkbox(
+            "Yes, delete the store, its conversations and tickets, then generate",
+            key="generate_sure",
+        )
         go = st.form_submit_button("Generate", type="primary")
     if not go:
         return
     if not sure:
-        st.warning("Tick the box to confirm: generating replaces the current store.")
+        st.warning(
+            "Nothing was changed. Tick the box to confirm: generating deletes the current "
+            "store, its conversations and its hand-off tickets."
+        )
         return
     spec = GenerateSpec(
         customers=int(customers),
