@@ -28,13 +28,18 @@ from services.uow import UowFactory
 
 
 def transcript(
-    uow_factory: UowFactory, *, conversation_id: str, last: int | None = None
+    uow_factory: UowFactory,
+    *,
+    conversation_id: str,
+    last: int | None = None,
+    after: int | None = None,
 ) -> Transcript:
     """A conversation with its messages, tool trace and tickets.
 
     ``last`` keeps only the newest messages (and the tool records they name): the chat
     pages its history, so a long conversation costs what a short one does to draw.
-    ``Transcript.earlier`` says how many older messages were left out.
+    ``Transcript.earlier`` says how many older messages were left out. ``after`` keeps
+    only the messages newer than that id (what the chat drew since its last full draw).
     """
     with uow_factory() as uow:
         s = uow.session
@@ -47,6 +52,8 @@ def transcript(
             raise NotFound("Conversation not found.")
         conversation, first, last_name = row
         stmt = select(Message).where(Message.conversation_id == conversation_id)
+        if after is not None:
+            stmt = stmt.where(Message.id > after)
         if last is not None:
             stmt = stmt.order_by(Message.id.desc()).limit(max(1, last))
             messages = list(reversed(list(s.scalars(stmt))))
@@ -54,7 +61,7 @@ def transcript(
             messages = list(s.scalars(stmt.order_by(Message.id)))
         earlier = 0
         calls_stmt = select(ToolCallRecord).where(ToolCallRecord.conversation_id == conversation_id)
-        if last is not None and messages:
+        if (last is not None or after is not None) and messages:
             earlier = int(
                 s.scalar(
                     select(func.count(Message.id)).where(
@@ -74,6 +81,8 @@ def transcript(
                     ToolCallRecord.created_at >= messages[0].created_at,
                 )
             )
+        elif after is not None:
+            calls_stmt = calls_stmt.where(ToolCallRecord.id.is_(None))  # nothing new: none
         calls = s.scalars(calls_stmt.order_by(ToolCallRecord.id))
         tickets = list(
             s.scalars(

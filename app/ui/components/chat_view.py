@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from app import i18n
 from app.agent.loop import MAX_INPUT_CHARS
@@ -78,7 +79,29 @@ def render(identity: Identity) -> None:
         if t.conversation.status in ("waiting", "with_person", "resolved"):
             _watch_person(t.conversation.id, _last_person_id(t))
     confirm_card.render(identity)
+    shown = max((m.id for m in t.messages), default=0) if t else 0
+    composer(identity, t.conversation.id if t else None, shown, locale)
 
+
+@st.fragment
+def composer(identity: Identity, conversation_id: str | None, shown: int, locale: str) -> None:
+    """The turns sent since the page was last drawn in full, and the input.
+
+    A fragment: sending a message reruns only this, so the history above is not drawn
+    again and a turn costs the same at message 400 as at message 4. The page is drawn
+    in full again when more than the turn's text changed (a new conversation, a
+    preview to confirm, a person involved, an error) or the fragment grew past a window.
+    """
+    tail = None
+    if conversation_id:
+        tail = inbox.transcript(deps.uow_factory(), conversation_id=conversation_id, after=shown)
+        if tail.messages:
+            transcript.render(
+                tail,
+                staff=identity.is_staff,
+                feedback=_feedback_for(conversation_id),
+                locale=locale,
+            )
     prompt = st.chat_input(
         i18n.t("chat.input_placeholder", locale),
         key="chat_input",
@@ -87,6 +110,7 @@ def render(identity: Identity) -> None:
         # message (the box's own limit dropped it silently); still bounded.
         max_chars=MAX_INPUT_CHARS * 10,
     )
+    typed = bool(prompt)
     prompt = prompt or st.session_state.pop(QUEUED, None)
     if prompt and len(prompt.strip()) > MAX_INPUT_CHARS:
         st.error(
@@ -99,8 +123,20 @@ def render(identity: Identity) -> None:
             icon=":material/content_cut:",
         )
         st.code(prompt, language=None, wrap_lines=True, height=160)
-    elif prompt:
-        live_turn.run(identity, prompt)
+        return
+    if not prompt:
+        return
+    light = live_turn.run(identity, prompt)
+    grown = tail is not None and len(tail.messages) > WINDOW
+    if light and typed and not grown and _fragment_rerun():
+        st.rerun(scope="fragment")  # draw the finished turn from the database, here only
+    st.rerun()
+
+
+def _fragment_rerun() -> bool:
+    """Whether this run reruns fragments only (st.rerun(scope="fragment") is allowed)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
 def provider_label(identity: Identity, locale: str) -> str:

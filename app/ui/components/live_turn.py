@@ -13,21 +13,26 @@ from app import i18n
 from app.agent.events import (
     ConfirmationRequired,
     ErrorEvent,
+    HeldForPerson,
     TextDelta,
     ToolCallStarted,
     ToolResult,
     TurnFinished,
 )
-from app.ui import language, runtime
+from app.ui import deps, language, runtime
 from app.ui.components import confirm_card, trace
 from app.ui.components.text import code_inline, escape_inline, safe_markdown
 from app.ui.components.transcript import AVATARS
 from app.ui.session import Identity
+from services import handoff
 
 CONVERSATION = "chat_conversation_id"
 
 
-def run(identity: Identity, prompt: str) -> None:
+def run(identity: Identity, prompt: str) -> bool:
+    """Run and draw one turn; True when only its text and tool trace changed the page
+    (the caller may then redraw just the chat's newest part), False when the whole page
+    must be drawn again (a new conversation, a preview, a person, an error)."""
     locale = language.current(identity)
     with st.chat_message("user", avatar=AVATARS["user"]):
         st.markdown(safe_markdown(prompt))
@@ -36,7 +41,8 @@ def run(identity: Identity, prompt: str) -> None:
         turn = runtime.stream_turn(identity, conversation_id=conversation_id, text=prompt)
     except runtime.SetupError as exc:
         st.error(escape_inline(exc), icon=":material/settings:")
-        return
+        st.stop()
+    light = CONVERSATION in st.session_state
     st.session_state[CONVERSATION] = conversation_id
     with st.chat_message("assistant", avatar=AVATARS["assistant"]):
         tools = st.container()
@@ -61,16 +67,23 @@ def run(identity: Identity, prompt: str) -> None:
             elif isinstance(event, ToolResult):
                 _finish(boxes, event, staff=identity.is_staff, locale=locale)
             elif isinstance(event, ConfirmationRequired):
+                light = False
                 confirm_card.remember(event, conversation_id=conversation_id)
             elif isinstance(event, ErrorEvent):
+                light = False
                 st.warning(escape_inline(event.message), icon=":material/error:")
+            elif isinstance(event, HeldForPerson):
+                light = False
             elif isinstance(event, TurnFinished):
                 text = event.text or text
         answer.markdown(
             safe_markdown(text) if text else f":gray[{i18n.t('chat.no_answer', locale)}]"
         )
-    # Re-render from the database: the stored transcript, feedback buttons, the card.
-    st.rerun()
+    if light and boxes:
+        # A tool may have moved the conversation (transfer_to_human): banner, polling.
+        state = handoff.conversation_state(deps.uow_factory(), conversation_id=conversation_id)
+        light = state.state == "assistant"
+    return light
 
 
 class Typewriter:
