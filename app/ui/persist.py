@@ -96,7 +96,7 @@ def restore() -> None:
     name = staff_from_cookie(cookie) if cookie else None
     if name:
         session.sign_in_staff(name=name)
-        st.session_state[COOKIE_WRITTEN] = True
+        st.session_state[COOKIE_WRITTEN] = cookie
 
 
 def remember() -> None:
@@ -107,9 +107,12 @@ def remember() -> None:
             _write_cookie("", max_age=0)
         return
     if identity.is_staff:
-        if not st.session_state.get(COOKIE_WRITTEN):
-            _write_cookie(staff_cookie_value(identity.name), max_age=STAFF_TTL_S)
-            st.session_state[COOKIE_WRITTEN] = True
+        # Drawn on every full run with one value per session: a run cut short by a
+        # rerun (a page's st.rerun right after sign-in) must not lose the cookie.
+        value = st.session_state.get(COOKIE_WRITTEN)
+        if not isinstance(value, str) or staff_from_cookie(value) != identity.name:
+            value = st.session_state[COOKIE_WRITTEN] = staff_cookie_value(identity.name)
+        _write_cookie(value, max_age=STAFF_TTL_S)
         return
     if st.query_params.get(CUSTOMER_PARAM) or not identity.customer_id:
         return

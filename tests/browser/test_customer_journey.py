@@ -109,7 +109,7 @@ def test_customer_tracks_returns_and_hands_off_then_staff_sees_it(running_app, b
     page.get_by_label("Your name").fill("Ana")
     page.get_by_label("Staff password").fill("browser-test-pass")
     page.get_by_role("button", name="Sign in as staff").click()
-    page.get_by_text("Waiting for a person").wait_for()
+    page.get_by_text("Waiting for a person", exact=True).wait_for()
     page.get_by_text(re.compile(r"Hand-off HT-")).first.wait_for()
     _idle(page)
     snap(page, "staff-inbox", bottom=False)

@@ -75,7 +75,15 @@ def test_handoff_claim_silence_resolve_reopen_hand_back(running_app, browser, ar
     staff.get_by_role("button", name="Sign in as staff").click()
     staff.get_by_text(re.compile(r"Hand-off HT-")).first.wait_for()
     _idle(staff)
-    assert not any("browser-test-pass" in c["value"] for c in staff_ctx.cookies())
+    # the signed session cookie (written by the page once signed in); never the password
+    for _ in range(100):
+        if any(c["name"] == "storedesk_staff" for c in staff_ctx.cookies()):
+            break
+        staff.wait_for_timeout(100)
+    cookies = {c["name"]: c for c in staff_ctx.cookies()}
+    assert cookies["storedesk_staff"]["sameSite"] == "Strict"
+    assert not any("browser-test-pass" in c["value"] for c in cookies.values())
+    assert "browser-test-pass" not in staff.url
     staff.reload()
     staff.get_by_text(re.compile(r"Hand-off HT-")).first.wait_for()
     assert staff.get_by_text("Staff sign-in").count() == 0

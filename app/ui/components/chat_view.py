@@ -25,7 +25,6 @@ URL_KEY = "conversation"
 
 
 def render(identity: Identity) -> None:
-    uow = deps.uow_factory()
     _sidebar(identity)
     # The open conversation is also in the URL, so a refresh reopens it (ownership is
     # checked below like any other conversation id).
@@ -39,6 +38,16 @@ def render(identity: Identity) -> None:
     if identity.is_staff:
         st.caption("Staff mode: tools act for any customer and apply changes after your confirm.")
 
+    # Everything above the input in one container, so the input keeps its place in
+    # the page whatever the history holds (no second, stale input while a run redraws).
+    with st.container():
+        t = _body(identity, conversation_id, locale)
+    shown = max((m.id for m in t.messages), default=0) if t else 0
+    composer(identity, t.conversation.id if t else None, shown, locale)
+
+
+def _body(identity: Identity, conversation_id: str | None, locale: str) -> inbox.Transcript | None:
+    uow = deps.uow_factory()
     t = None
     if conversation_id:
         try:
@@ -79,8 +88,7 @@ def render(identity: Identity) -> None:
         if t.conversation.status in ("waiting", "with_person", "resolved"):
             _watch_person(t.conversation.id, _last_person_id(t))
     confirm_card.render(identity)
-    shown = max((m.id for m in t.messages), default=0) if t else 0
-    composer(identity, t.conversation.id if t else None, shown, locale)
+    return t
 
 
 @st.fragment
