@@ -61,7 +61,20 @@ def _worker(url: str, picks: list[tuple[str, str]], ready: Any, seconds: float, 
     # Warm up (imports, pool, caches), then start together with the other workers. A
     # worker that cannot start breaks the barrier, so nobody waits for it.
     try:
-        conversations.start_conversation(uow_factory, actor=Actor.SYSTEM, title="warm-up")
+        order_id, customer_id = picks[0]
+        warm = conversations.start_conversation(
+            uow_factory, actor=Actor.CUSTOMER, customer_id=customer_id, title="warm-up"
+        )
+        warm_ctx = ToolContext(
+            uow_factory=uow_factory,
+            actor=Actor.CUSTOMER,
+            customer_id=customer_id,
+            conversation_id=warm.id,
+            clock=clock,
+        )
+        for _ in run_turn(conversation_id=warm.id, user_text=question(order_id, 1),
+                          model=model, toolset=SUPPORT, ctx=warm_ctx):  # fmt: skip
+            pass
         ready.wait()
     except Exception as exc:
         ready.abort()

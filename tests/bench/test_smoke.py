@@ -96,7 +96,8 @@ def test_turns_smoke(pg_store: Store) -> None:
 
 @pytest.mark.postgres
 def test_concurrency_smoke(pg_store: Store) -> None:
-    result = concurrency.run(orders=TINY, workers=2, seconds=1, store_for=lambda k: pg_store)
+    # A few seconds: one turn can take most of a second on a loaded machine.
+    result = concurrency.run(orders=TINY, workers=2, seconds=4, store_for=lambda k: pg_store)
     assert [row[0] for row in result.rows] == ["baseline: 1 process (sequential)", "2 processes"]
     for row in result.rows:
         assert float(row[1]) > 0 and row[2] == "0"  # turns/s, errors
