@@ -16,7 +16,7 @@ from services.models import Conversation, HandoffTicket, Message
 from services.uow import UowFactory
 from tests.browser.test_customer_journey import TIMEOUT_MS, _ask, _idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = pytest.mark.browser  # run by make test (not slow): the must-show
 
 
 def _conversation(uow: UowFactory) -> Conversation:
