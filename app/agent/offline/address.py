@@ -16,7 +16,7 @@ ZIP_AT_END = re.compile(
 )
 # Words after which the address itself starts ("... para Rua Augusta").
 CUE = re.compile(
-    r".*\b(?:to|is|at|para|é|em|sang|là|la|mới|moi|tới|toi|đến|den|address|endereço|"
+    r"\b(?:to|is|at|para|é|em|sang|là|la|mới|moi|tới|toi|đến|den|address|endereço|"
     r"endereco|địa chỉ|dia chi)\b\s*:?\s*",
     re.IGNORECASE,
 )
@@ -27,6 +27,33 @@ def _clean(part: str) -> str:
     return part.strip().strip(".!?;:").strip()
 
 
+def _after_cue(part: str) -> tuple[str, bool]:
+    """The part without the chatter before the address and whether a cue was found:
+    "please send to 77 Lake St" -> "77 Lake St". A cue followed by a house number wins
+    over a later one ("to 12 La Salle St" keeps "La Salle"); otherwise the last cue."""
+    part = part.rsplit(":", 1)[-1].strip()  # "new address for my order: 12 Oak Ave"
+    rests = [part[m.end() :] for m in CUE.finditer(part) if part[m.end() :].strip()]
+    if not rests:
+        return part, False
+    numbered = [r for r in rests if r[0].isdigit()]
+    return (numbered or rests)[0 if numbered else -1].strip(), True
+
+
+def _street_start(head: list[str]) -> int:
+    """Where the street begins among the parts before the city: the first part that
+    starts with a house number (after any cue words), else the last one with a cue,
+    else the first part. Earlier parts are the customer's chatter ("I moved, ...")."""
+    street_parts = head[:-1]
+    for i, part in enumerate(street_parts):
+        text, _ = _after_cue(part)
+        if text[:1].isdigit() and not text.isdigit():
+            return i
+        if text.isdigit() and i > 0:
+            return i - 1  # "Rua Augusta, 1508": the number follows the street
+    cued = [i for i, part in enumerate(street_parts) if _after_cue(part)[1]]
+    return cued[-1] if cued else 0
+
+
 def parse_address(text: str) -> dict[str, str] | None:
     """address1, address2, city, state, zip, country: the fields found, or None."""
     parts = [_clean(p) for p in re.split(r"[,\n]", text)]
@@ -34,12 +61,14 @@ def parse_address(text: str) -> dict[str, str] | None:
     zip_at = next((i for i, p in enumerate(parts) if ZIP_AT_END.search(p)), None)
     if zip_at is None or zip_at < 2:
         return None
-    first = parts[0].rsplit(":", 1)[-1].strip()  # "new address for my order: 12 Oak Ave"
-    first = CUE.sub("", first) if CUE.match(first) else first
-    head = [first, *parts[1:zip_at]]
+    start = _street_start(parts[:zip_at])
+    head = [_after_cue(parts[start])[0], *parts[start + 1 : zip_at]]
     if len(head) > 1 and head[1].isdigit():
         # "Rua Augusta, 1508": the house number comes after the street.
         head = [f"{head[0]}, {head[1]}", *head[2:]]
+    if not any(c.isdigit() for c in head[0]):
+        # No house number: chatter, not a street ("I moved"); ask rather than preview it.
+        return None
     zip_part = parts[zip_at]
     m = ZIP_AT_END.search(zip_part)
     assert m is not None

@@ -160,6 +160,52 @@ def test_payment_hints(
             },
         ),
         (
+            # Chatter before the street is not part of it; the street starts at the cue.
+            "I moved, please send it to 77 Lake St, Tacoma, WA 98402, USA",
+            {
+                "address1": "77 Lake St",
+                "address2": "",
+                "city": "Tacoma",
+                "state": "WA",
+                "zip": "98402",
+                "country": "USA",
+            },
+        ),
+        (
+            "Mình chuyển nhà rồi, gửi tới 12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội 100000",
+            {
+                "address1": "12 Lý Thường Kiệt",
+                "address2": "",
+                "city": "Hoàn Kiếm",
+                "state": "Hà Nội",
+                "zip": "100000",
+                "country": "",
+            },
+        ),
+        (
+            "Oi, mudei de casa, Rua Augusta, 1508, São Paulo, SP 01304-001",
+            {
+                "address1": "Rua Augusta, 1508",
+                "address2": "",
+                "city": "São Paulo",
+                "state": "SP",
+                "zip": "01304-001",
+                "country": "",
+            },
+        ),
+        (
+            # A cue word inside the street name ("La") does not cut it.
+            "Please ship it to 12 La Salle St, Chicago, IL 60601",
+            {
+                "address1": "12 La Salle St",
+                "address2": "",
+                "city": "Chicago",
+                "state": "IL",
+                "zip": "60601",
+                "country": "",
+            },
+        ),
+        (
             "500 Main St, Springfield, IL, 62704",
             {
                 "address1": "500 Main St",
@@ -178,7 +224,13 @@ def test_addresses(text: str, address: dict[str, str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["change my address", "Springfield, 62704", "500 Main St, Springfield, 62704"],
+    [
+        "change my address",
+        "Springfield, 62704",
+        "500 Main St, Springfield, 62704",
+        # No house number anywhere: only chatter where the street should be.
+        "I moved, please send it, Tacoma, WA 98402",
+    ],
 )
 def test_incomplete_addresses_are_not_guessed(text: str) -> None:
     # No state given: the engine must ask rather than invent one.
