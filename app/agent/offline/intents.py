@@ -158,6 +158,10 @@ def _detect_intents(raw: str) -> tuple[str, ...]:
         and not any_phrase(folded, ("tra cuu",))
     ):
         found.add("return")
+    if ent.order_ids and found and found <= {"greeting", "help"}:
+        # "hey, any news on ORD-78342?", "Kiểm tra giúp tôi đơn ORD-78342": an order id
+        # with only small talk around it asks how that order is doing (as an id alone does).
+        found.add("order_status")
     if "policy" in found:
         found = _policy_or_data(found, raw, ent, has_change_verb)
     return tuple(intent for intent in PRIORITY if intent in found)

@@ -105,6 +105,18 @@ def test_an_action_outranks_small_talk_and_questions() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["hey, ORD-78342?", "Kiểm tra giúp tôi đơn ORD-78342", "olá, pedido ORD-78342 por favor"],
+)
+def test_an_order_id_with_only_small_talk_asks_for_its_status(text: str) -> None:
+    assert detect_intents(text)[0] == "order_status"
+
+
+def test_small_talk_does_not_turn_an_action_into_a_status_question() -> None:
+    assert detect_intents("hi, I want to return ORD-78342")[0] == "return"
+
+
 def test_address_question_without_a_change_verb_is_not_a_change() -> None:
     assert "change_address" not in detect_intents("What address do you have on file?")
 
