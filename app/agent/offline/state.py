@@ -243,8 +243,9 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
     elif (ent.emails or ent.customer_ids) and not intents:
         intent, slots = "account", base.merge(ent)
     elif (ent.products or product_nouns((turn.user_text,))) and not intents:
-        # "the smartwatch 45mm black, need 3" asks for stock; a product alone, about it.
-        stock = ent.options or ent.quantity
+        # "the smartwatch 45mm black, need 3" asks for stock, as "UHD-4K-55 delivered to
+        # 90021?" does (stock near a zip); a product alone, about it.
+        stock = ent.options or ent.quantity or ent.zip_code
         intent, slots = ("availability" if stock else "product_info"), base.merge(ent)
     else:
         intent = intents[0] if intents else None
