@@ -14,6 +14,18 @@ from typing import Any
 from app.i18n.catalog import t, term
 from app.i18n.formatting import format_money
 
+
+def payment_method_text(label: str, locale: str) -> str:
+    """The store's label of a payment method ("visa •••• 4242", "Gift card", "PayPal") in
+    the customer's language: the generic words come from the catalogue, brands and digits
+    stay as they are. The card and the chat text both use it, so their labels match."""
+    if label == "Gift card":
+        return t("payment.gift_card", locale)
+    if label.startswith("Card "):
+        return t("payment.card", locale) + label[len("Card") :]
+    return label
+
+
 # Tool names of every toolset (support, tau) -> the store action they run.
 ALIASES = {
     "process_return": "request_return",

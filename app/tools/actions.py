@@ -13,7 +13,7 @@ from typing import Any
 
 from app.tools.base import PendingConfirmation
 from app.tools.context import ToolContext
-from services import confirmations
+from services import browse_detail, confirmations
 from services.actions import ACTIONS, ActionResult
 from services.actions.base import run_action
 from services.errors import InvalidRequest
@@ -35,16 +35,23 @@ def act(
     shown = confirmations.preview(
         ctx.uow_factory, action=action, params=params, customer_id=scope(ctx), now=ctx.clock()
     )
+    preview = shown.effect.model_dump(
+        mode="json",
+        exclude_none=True,
+        exclude_defaults=True,
+        exclude={"summary", "action", "customer_id"},
+    )
+    if shown.effect.payment_method_id:
+        # The label the card shows ("visa •••• 4242"), so a chat-only channel's text names
+        # the method the same way and never by its internal id.
+        preview["payment_method_label"] = browse_detail.payment_method_label(
+            ctx.uow_factory, payment_method_id=shown.effect.payment_method_id
+        )
     return PendingConfirmation(
         action=action,
         confirmation_id=shown.confirmation_id,
         summary=shown.summary,
-        preview=shown.effect.model_dump(
-            mode="json",
-            exclude_none=True,
-            exclude_defaults=True,
-            exclude={"summary", "action", "customer_id"},
-        ),
+        preview=preview,
     )
 
 

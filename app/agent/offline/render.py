@@ -28,6 +28,7 @@ from app.agent.offline.render_store import (
     variant_list,
 )
 from app.agent.offline.state import Call
+from app.i18n.actions import payment_method_text
 
 __all__ = [
     "account",
@@ -221,7 +222,12 @@ def preview(
             continue
         if name == "payment_method_id":
             key = METHOD_ROLE.get(request, key)
-            value = fmt.method(lang, (methods or {}).get(value, {"id": value}))
+            label = details.get("payment_method_label")
+            value = (
+                payment_method_text(str(label), lang)
+                if label
+                else fmt.method(lang, (methods or {}).get(value, {"id": value}))
+            )
         lines.append("- " + t(lang, key, value=_value(lang, name, value)))
     # A blank line ends the list: in Markdown a line right after a list item is folded
     # into that item.

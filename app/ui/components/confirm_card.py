@@ -14,7 +14,7 @@ import streamlit as st
 
 from app import i18n
 from app.agent.events import ConfirmationRequired
-from app.i18n.actions import action_summary, action_title
+from app.i18n.actions import action_summary, action_title, payment_method_text
 from app.ui import deps, language, runtime, session
 from app.ui.components.text import code_inline, escape_inline, safe_markdown
 from app.ui.session import Identity
@@ -23,7 +23,15 @@ from services import browse_detail
 PENDING = "confirm_pending"
 HANDLED = "confirm_handled"
 OUTCOME = "confirm_outcome"
-SKIP = {"summary", "confirmation_id", "status", "instructions", "expires_at"}
+# payment_method_label is shown as the value of payment_method_id, not as a line of its own.
+SKIP = {
+    "summary",
+    "confirmation_id",
+    "status",
+    "instructions",
+    "expires_at",
+    "payment_method_label",
+}
 
 
 def remember(event: ConfirmationRequired, *, conversation_id: str) -> None:
@@ -127,13 +135,7 @@ def _method_label(payment_method_id: str, locale: str) -> str:
     label = browse_detail.payment_method_label(
         deps.uow_factory(), payment_method_id=payment_method_id
     )
-    # services name methods in English ("Gift card", "Card •••• 4242"): the generic words
-    # come from the catalogue, brands and digits stay as they are.
-    if label == "Gift card":
-        return i18n.t("payment.gift_card", locale)
-    if label.startswith("Card "):
-        return i18n.t("payment.card", locale) + label[len("Card") :]
-    return label
+    return payment_method_text(label, locale)
 
 
 def _items(items: list[Any], locale: str) -> None:
@@ -180,7 +182,12 @@ def _details(preview: dict[str, Any], locale: str) -> list[tuple[str, str]]:
             else safe_markdown(key.replace("_", " ").capitalize())
         )
         if key == "payment_method_id":
-            value = _method_label(str(value), locale)
+            shown = preview.get("payment_method_label")
+            value = (
+                payment_method_text(str(shown), locale)
+                if shown
+                else _method_label(str(value), locale)
+            )
         elif key == "reason":
             value = _reason(str(value), locale)
         elif key == "pickup_date":
