@@ -55,6 +55,7 @@ WORDS = _table("words")
 
 FOLDED_YES = WORDS["yes"]
 FOLDED_NO = WORDS["no"]
+WITHDRAW = WORDS["withdraw"]
 FOLDED_PICKUP = WORDS["pickup"]
 FOLDED_GIFT_CARD = WORDS["gift_card"]
 FOLDED_PAYPAL = WORDS["paypal"]

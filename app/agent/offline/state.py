@@ -17,9 +17,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.agent.model import ChatMessage
+from app.agent.offline import lexicon as lx
 from app.agent.offline.extract import Entities, PaymentHint, extract
-from app.agent.offline.intents import ORDER_ACTIONS, SMALL_TALK, detect_intents, detect_language
+from app.agent.offline.intents import (
+    ORDER_ACTIONS,
+    SMALL_TALK,
+    detect_intents,
+    detect_language,
+    normalise,
+)
 from app.agent.offline.names import product_nouns
+from app.agent.offline.text import any_phrase
 
 # The tool that settles each intent: once it has been called, the request is answered.
 FINAL_TOOL = {
@@ -216,6 +224,10 @@ def _step(state: Dialogue, turn: Turn) -> Dialogue:
         intent = real[0]
         slots = state.slots.merge(ent)
         texts = (*state.texts, turn.user_text)
+    elif real and real[0] == state.previewed and _withdraws(turn.user_text):
+        # "pensando bem, não quero mais devolver" right after the return's preview: the
+        # customer takes the request back; it is declined, not previewed again.
+        intent, slots = "confirm_no", state.slots
     elif real:
         intent = real[0]
         slots = base.merge(ent)
@@ -315,3 +327,7 @@ def derive(messages: Sequence[ChatMessage], default_lang: str | None = None) -> 
     current = turns[-1]
     state = _step(state, current)
     return replace(state, calls=current.calls, history=tuple(turns[:-1]))
+
+
+def _withdraws(raw: str) -> bool:
+    return any_phrase(normalise(raw), lx.WITHDRAW)
