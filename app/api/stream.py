@@ -14,33 +14,13 @@ from typing import Any
 
 from app.agent.events import Event
 from app.i18n import has, t
+from app.i18n.tools import step_label
 
 log = logging.getLogger(__name__)
 
-# Tool name -> its customer-safe step: catalogue keys tool.<step>.running / .done, the
-# same lines the chat page shows (app/ui/components/trace.py keeps the UI's copy).
-STEPS: dict[str, str] = {
-    "get_order_status": "order", "get_order_details": "order",
-    "check_product_availability": "stock",
-    "get_product_info": "product", "get_product_details": "product",
-    "list_product_types": "catalog", "list_all_product_types": "catalog",
-    "get_customer_info": "account", "get_user_details": "account",
-    "process_return": "return", "return_delivered_order_items": "return",
-    "cancel_order": "cancel", "cancel_pending_order": "cancel",
-    "change_shipping_address": "address", "modify_pending_order_address": "address",
-    "modify_user_address": "address",
-    "change_payment_method": "payment", "modify_pending_order_payment": "payment",
-    "modify_order_items": "items", "modify_pending_order_items": "items",
-    "exchange_items": "exchange", "exchange_delivered_order_items": "exchange",
-    "transfer_to_human": "human", "transfer_to_human_agents": "human",
-    "search_help": "help", "search_help_center": "help",
-}  # fmt: skip
-
 
 def label(name: str, locale: str = "en", *, done: bool = False, ok: bool = True) -> str:
-    step = STEPS.get(name, "other")
-    text = t(f"tool.{step}.{'done' if done else 'running'}", locale)
-    return t("tool.failed", locale, label=text) if done and not ok else text
+    return step_label(name, locale, done=done, ok=ok)
 
 
 def _error_message(code: str, message: str, locale: str) -> str:

@@ -11,41 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-from app.i18n import t
+from app.i18n.tools import step_label
 from app.ui.components.text import code_inline
-
-# Tool name -> its customer-safe step (catalogue keys tool.<step>.running / .done).
-STEPS: dict[str, str] = {
-    "get_order_status": "order",
-    "get_order_details": "order",
-    "check_product_availability": "stock",
-    "get_product_info": "product",
-    "get_product_details": "product",
-    "list_product_types": "catalog",
-    "list_all_product_types": "catalog",
-    "get_customer_info": "account",
-    "get_user_details": "account",
-    "find_customer": "find_customer",
-    "find_user_id_by_email": "find_customer",
-    "find_user_id_by_name_zip": "find_customer",
-    "process_return": "return",
-    "return_delivered_order_items": "return",
-    "cancel_order": "cancel",
-    "cancel_pending_order": "cancel",
-    "change_shipping_address": "address",
-    "modify_pending_order_address": "address",
-    "modify_user_address": "address",
-    "change_payment_method": "payment",
-    "modify_pending_order_payment": "payment",
-    "modify_order_items": "items",
-    "modify_pending_order_items": "items",
-    "exchange_items": "exchange",
-    "exchange_delivered_order_items": "exchange",
-    "transfer_to_human": "human",
-    "transfer_to_human_agents": "human",
-    "search_help": "help",
-    "search_help_center": "help",
-}
 
 
 def label(
@@ -62,11 +29,7 @@ def label(
         timing = f" · {ms} ms" if done and ms is not None else ""
         # The name is the model's: a literal code span, whatever it holds.
         return f"{code_inline(name)}{state}{timing}"
-    step = STEPS.get(name, "other")
-    text = t(f"tool.{step}.{'done' if done else 'running'}", locale)
-    if done and not ok:
-        return t("tool.failed", locale, label=text)
-    return text
+    return step_label(name, locale, done=done, ok=ok)
 
 
 def pretty_json(text: str) -> str:
