@@ -8,12 +8,12 @@ allow-listed pydantic models, never ORM rows.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import CursorResult, Result, bindparam, func, insert, select, update
+from sqlalchemy import CursorResult, Insert, Result, bindparam, func, insert, select, update
 
 from services.errors import InvalidRequest, NotFound
 from services.models import (
@@ -123,7 +123,7 @@ def check_owner(
     (``customer_id`` set), staff and system callers (``None``) in any. Another
     customer's conversation and a missing one give the same `NotFound`, so ids cannot
     be probed."""
-    with uow_factory() as uow:
+    with uow_factory.read() as uow:
         row = uow.session.get(Conversation, conversation_id)
         if row is None or (customer_id is not None and row.customer_id != customer_id):
             raise NotFound("Conversation not found.")
@@ -238,6 +238,9 @@ def append_message(
     }
     # Left out when None: SQL NULL (a JSON column would otherwise store the JSON `null`).
     values.update({k: v for k, v in optional.items() if v is not None})
+    same_conversation = audit is None or audit.conversation_id == conversation_id
+    if role != "user" and same_conversation and uow_factory.one_statement:
+        return _append_in_one_statement(uow_factory, values, audit)
     with uow_factory() as uow:
         # Write first: on SQLite a transaction that reads and then writes cannot wait for
         # a concurrent writer (the upgrade fails at once with "database is locked"), while
@@ -256,6 +259,74 @@ def append_message(
             connection.execute(_INSERT_AUDIT, audit.values())
         uow.commit()
     return message_id
+
+
+_ONE_STATEMENT: dict[tuple[tuple[str, ...], bool], Insert] = {}
+
+
+def _append_in_one_statement(
+    uow_factory: UowFactory, values: dict[str, Any], audit: ToolCallAudit | None
+) -> int:
+    """`append_message` on PostgreSQL as one statement, its own transaction: touch the
+    conversation, insert the message (and the audit row) only if the touch found it.
+
+    One round trip instead of four (BEGIN, UPDATE, INSERT, COMMIT): the loop writes three
+    or four messages a turn. Both rows or neither, as in the transactional path.
+    """
+    key = (tuple(values), audit is not None)
+    statement = _ONE_STATEMENT.get(key)
+    if statement is None:
+        statement = _ONE_STATEMENT[key] = _build_append(key[0], with_audit=key[1])
+    now = utcnow()
+    params = {f"m_{k}": v for k, v in values.items()} | {"b_now": now}
+    if audit is not None:
+        params |= {f"a_{k}": v for k, v in audit.values().items() if k != "conversation_id"}
+    with uow_factory.statement() as connection:
+        message_id = connection.execute(statement, params).scalar()
+    if message_id is None:
+        raise NotFound("Conversation not found.")
+    return int(message_id)
+
+
+def _build_append(columns: tuple[str, ...], *, with_audit: bool) -> Insert:
+    touched = (
+        update(Conversation)
+        .where(Conversation.id == bindparam("m_conversation_id"))
+        .values(updated_at=bindparam("b_now"))
+        .returning(Conversation.id)
+        .cte("touched")
+    )
+    message_columns = Message.__table__.c
+
+    def value(table_columns: Any, prefix: str, name: str) -> Any:
+        if name == "conversation_id":
+            return touched.c.id
+        if name == "created_at":
+            return bindparam("b_now", type_=table_columns.created_at.type)
+        return bindparam(f"{prefix}{name}", type_=table_columns[name].type)
+
+    names = (*[c for c in columns if c != "created_at"], "created_at")
+    statement = (
+        insert(Message)
+        .from_select(list(names), select(*[value(message_columns, "m_", n) for n in names]))
+        .returning(Message.id)
+    )
+    if with_audit:
+        audit_columns = ToolCallRecord.__table__.c
+        audit_names = (*_AUDIT_COLUMNS, "created_at")
+        audit = (
+            insert(ToolCallRecord)
+            .from_select(
+                list(audit_names),
+                select(*[value(audit_columns, "a_", n) for n in audit_names]),
+            )
+            .cte("audit")
+        )
+        statement = statement.add_cte(audit)
+    return statement
+
+
+_AUDIT_COLUMNS = tuple(f.name for f in fields(ToolCallAudit))  # the keys of its values()
 
 
 def load_messages(uow_factory: UowFactory, *, conversation_id: str) -> list[StoredMessage]:

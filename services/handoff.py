@@ -21,7 +21,7 @@ import secrets
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import bindparam, case, insert, select, update
+from sqlalchemy import Select, bindparam, case, insert, literal, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from services.db import begin_write
@@ -220,6 +220,13 @@ def accept_customer_message(
     never answers into a conversation a person owns. `customer_id`, when given, must own
     the conversation (another customer's conversation reads as missing).
     """
+    if uow_factory.one_statement:
+        admitted = _accept_in_one_statement(
+            uow_factory, conversation_id, content, customer_id, allow_while_waiting
+        )
+        if admitted is not None:
+            return admitted
+        # Missing, another customer's, or resolved: the transactional path says which.
     with uow_factory() as uow:
         s = uow.session
         fast = _accept_open(s, conversation_id, content, customer_id, allow_while_waiting)
@@ -289,6 +296,76 @@ def _accept_open(
     ).scalar_one()
     return Admission(
         message_id=message_id,
+        state=state.value,
+        assignee=row.assignee,
+        may_answer=state == ConversationStatus.ASSISTANT
+        or (state == ConversationStatus.WAITING and allow_waiting),
+    )
+
+
+def _build_accept(*, owned: bool) -> Select[Any]:
+    where = [
+        Conversation.id == bindparam("b_id"),
+        Conversation.status != ConversationStatus.RESOLVED,
+    ]
+    if owned:
+        where.append(Conversation.customer_id == bindparam("b_customer"))
+    touched = (
+        update(Conversation)
+        .where(*where)
+        .values(
+            updated_at=bindparam("b_now"),
+            title=case((Conversation.title == "", bindparam("b_title")), else_=Conversation.title),
+        )
+        .returning(Conversation.status, Conversation.assignee)
+        .cte("touched")
+    )
+    message = (
+        insert(Message)
+        .from_select(
+            ["conversation_id", "role", "content", "created_at"],
+            select(
+                bindparam("b_id", type_=Message.conversation_id.type),
+                literal("user", Message.role.type),
+                bindparam("b_content", type_=Message.content.type),
+                bindparam("b_now", type_=Message.created_at.type),
+            ).select_from(touched),
+        )
+        .returning(Message.id)
+        .cte("message")
+    )
+    return select(touched.c.status, touched.c.assignee, message.c.id).join_from(
+        touched, message, true()
+    )
+
+
+# PostgreSQL: the row lock, the touch and the insert as one statement (its own
+# transaction). UPDATE locks the row as SELECT ... FOR UPDATE did, and a resolved,
+# missing or foreign conversation matches no row, so nothing is written.
+_ACCEPT = {owned: _build_accept(owned=owned) for owned in (False, True)}
+
+
+def _accept_in_one_statement(
+    uow_factory: UowFactory,
+    conversation_id: str,
+    content: str,
+    customer_id: str | None,
+    allow_waiting: bool,
+) -> Admission | None:
+    params = {
+        "b_id": conversation_id,
+        "b_customer": customer_id,
+        "b_now": utcnow(),
+        "b_title": content.strip().replace("\n", " ")[:80],
+        "b_content": content,
+    }
+    with uow_factory.statement() as connection:
+        row = connection.execute(_ACCEPT[customer_id is not None], params).first()
+    if row is None:
+        return None
+    state = ConversationStatus(row.status)
+    return Admission(
+        message_id=row.id,
         state=state.value,
         assignee=row.assignee,
         may_answer=state == ConversationStatus.ASSISTANT

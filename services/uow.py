@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -94,14 +96,14 @@ class UowFactory:
         self.engine = engine
         self._sessions = make_session_factory(engine)
         self._read_sessions = self._sessions
+        self._autocommit: Engine | None = None
         if engine.dialect.name == "postgresql":
             # Reads without BEGIN and ROLLBACK: two round trips fewer for each. At READ
             # COMMITTED (the default) every statement of a transaction takes its own
             # snapshot anyway, so a multi-statement read sees nothing different. SQLite
             # keeps its transaction: there it is one snapshot, and BEGIN costs no trip.
-            self._read_sessions = make_session_factory(
-                engine.execution_options(isolation_level="AUTOCOMMIT")
-            )
+            self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+            self._read_sessions = make_session_factory(self._autocommit)
         self._gate: CommitGate | None = None
 
     def __call__(self) -> UnitOfWork:
@@ -111,6 +113,25 @@ class UowFactory:
         """A unit for a use case that only reads (it must not write: on PostgreSQL each
         statement would commit on its own)."""
         return UnitOfWork(self._read_sessions, self._gate)
+
+    @property
+    def one_statement(self) -> bool:
+        """Whether `statement` is available: on PostgreSQL, outside a commit gate.
+
+        A use case that is a single statement (data-modifying CTEs included) is its own
+        transaction there: one round trip instead of BEGIN, the statements and COMMIT.
+        A gated factory (a tool call under its deadline) keeps the transactional path,
+        whose commit the gate can refuse.
+        """
+        return self._autocommit is not None and self._gate is None
+
+    @contextmanager
+    def statement(self) -> Iterator[Connection]:
+        """A connection that commits each statement as it runs (see `one_statement`)."""
+        if self._autocommit is None or self._gate is not None:
+            raise RuntimeError("single-statement use cases need PostgreSQL and no gate")
+        with self._autocommit.connect() as connection:
+            yield connection
 
     def gated(self, gate: CommitGate) -> UowFactory:
         """The same engine and sessions, with every commit passing through `gate`."""

@@ -1,9 +1,12 @@
 """A model's stream with the turn's bounds applied, whatever the adapter or the server.
 
-- **Deadline**: the stream is read on a worker thread and handed over through a queue;
-  the turn waits only until its deadline. A server that trickles keep-alives (which the
-  SDK swallows, so the adapter never gets control back) cannot hold the turn open: at
-  the deadline the turn ends with `TurnDeadline`, and the worker stops at its next event.
+- **Deadline**: a network stream is read on a worker thread and handed over through a
+  queue; the turn waits only until its deadline. A server that trickles keep-alives
+  (which the SDK swallows, so the adapter never gets control back) cannot hold the turn
+  open: at the deadline the turn ends with `TurnDeadline`, and the worker stops at its
+  next event. An adapter that declares ``in_process = True`` (the offline engine, the
+  scripted test model) does no I/O, so it is read on the turn's thread with the deadline
+  checked between events: a thread handover per event costs more than its decisions.
 - **Answer length**: text beyond the turn's remaining allowance is dropped and the
   response ends there as if the model had stopped (finish reason ``length``).
 - **Tool calls**: names, call ids and arguments are cleaned (NUL, lone surrogates) and
@@ -13,6 +16,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import queue
@@ -38,6 +42,7 @@ from app.limits import (
     TOO_LONG_KEY,
     clean_text,
 )
+from app.tools.workers import Workers
 
 
 class TurnDeadline(ModelFault):
@@ -48,6 +53,8 @@ class TurnDeadline(ModelFault):
 
 
 _END = object()
+# Reused daemon threads that read network streams (none started per model request).
+STREAMS = Workers("model-stream")
 
 
 def _digest(text: str) -> str:
@@ -87,7 +94,7 @@ def _pump(
     messages: Sequence[ChatMessage],
     tools: list[dict[str, Any]],
     options: StreamOptions | None,
-    out: queue.Queue[Any],
+    out: queue.SimpleQueue[Any],
     stop: threading.Event,
 ) -> None:
     stream = None
@@ -107,26 +114,17 @@ def _pump(
         out.put(_END)
 
 
-def bounded_stream(
+def _read_on_worker(
     model: ModelAdapter,
     messages: Sequence[ChatMessage],
     tools: list[dict[str, Any]],
     options: StreamOptions | None,
-    *,
     deadline: float,
-    max_chars: int,
-) -> Iterator[ModelEvent]:
-    """``model.stream(...)`` within ``deadline`` (time.monotonic) and ``max_chars`` of text."""
-    out: queue.Queue[Any] = queue.Queue()
+) -> Iterator[Any]:
+    """The adapter's events, read on a reused thread; waits only until ``deadline``."""
+    out: queue.SimpleQueue[Any] = queue.SimpleQueue()
     stop = threading.Event()
-    worker = threading.Thread(
-        target=_pump,
-        args=(model, messages, tools, options, out, stop),
-        daemon=True,
-        name="model-stream",
-    )
-    worker.start()
-    allowance = max(0, max_chars)
+    STREAMS.submit(functools.partial(_pump, model, messages, tools, options, out, stop))
     try:
         while True:
             remaining = deadline - time.monotonic()
@@ -140,6 +138,47 @@ def bounded_stream(
                 return
             if isinstance(item, BaseException):
                 raise item
+            yield item
+    finally:
+        stop.set()
+
+
+def _read_here(
+    model: ModelAdapter,
+    messages: Sequence[ChatMessage],
+    tools: list[dict[str, Any]],
+    options: StreamOptions | None,
+    deadline: float,
+) -> Iterator[Any]:
+    """An in-process adapter's events on the turn's own thread, the deadline checked
+    between them: it does no I/O that could hold the turn, so no handover is needed."""
+    stream = model.stream(messages, tools, options)
+    try:
+        for item in stream:
+            if time.monotonic() >= deadline:
+                raise TurnDeadline()
+            yield item
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+
+
+def bounded_stream(
+    model: ModelAdapter,
+    messages: Sequence[ChatMessage],
+    tools: list[dict[str, Any]],
+    options: StreamOptions | None,
+    *,
+    deadline: float,
+    max_chars: int,
+) -> Iterator[ModelEvent]:
+    """``model.stream(...)`` within ``deadline`` (time.monotonic) and ``max_chars`` of text."""
+    read = _read_here if getattr(model, "in_process", False) else _read_on_worker
+    allowance = max(0, max_chars)
+    events = read(model, messages, tools, options, deadline)
+    try:
+        for item in events:
             if isinstance(item, TextChunk):
                 text = clean_text(item.text)
                 if len(text) >= allowance:
@@ -154,4 +193,6 @@ def bounded_stream(
             else:
                 yield item
     finally:
-        stop.set()
+        close = getattr(events, "close", None)
+        if close is not None:
+            close()  # stops the worker (or the in-process stream) at its next event

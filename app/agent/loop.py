@@ -57,7 +57,7 @@ from app.tools.dispatch import DEFAULT_TIMEOUT_S, DispatchResult, dispatch, erro
 from app.tools.schema import rendered
 from app.tools.workers import Workers
 from services import conversations, handoff
-from services.errors import DomainError
+from services.errors import DomainError, NotFound
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,7 @@ MAX_TURN_TOKENS = 100_000  # input + output tokens over all rounds of one turn
 LIMIT_MESSAGE = t("error.limit_reached", "en")
 EMPTY_MESSAGE = t("error.empty_answer", "en")
 INTERNAL_MESSAGE = t("error.internal_error", "en")
+NOT_FOUND = ErrorEvent(code="not_found", message="This conversation was not found.")
 
 
 @dataclasses.dataclass
@@ -132,30 +133,35 @@ def run_turn(
         ctx = dataclasses.replace(ctx, conversation_id=conversation_id)
     if options is not None and options.locale and normalize_locale(ctx.locale) == "en":
         ctx = dataclasses.replace(ctx, locale=normalize_locale(options.locale))
-    refusal = _not_the_callers(ctx, conversation_id)
-    if refusal is not None:
-        yield refusal
-        yield turn.finished()
-        return
     text = clean_text(user_text).strip()  # NUL and lone surrogates never reach storage
+    invalid: ErrorEvent | None = None
     if not text:
-        yield ErrorEvent(code="empty_input", message=t("error.empty_input", ctx.locale))
-        yield turn.finished()
-        return
-    if len(text) > MAX_INPUT_CHARS:
-        yield ErrorEvent(
+        invalid = ErrorEvent(code="empty_input", message=t("error.empty_input", ctx.locale))
+    elif len(text) > MAX_INPUT_CHARS:
+        invalid = ErrorEvent(
             code="input_too_long",
             message=t("error.input_too_long", ctx.locale, limit=MAX_INPUT_CHARS),
         )
+    if invalid is not None:
+        # Whose conversation it is comes first, as for any message: a stranger learns
+        # nothing about it from which error they get.
+        yield _not_the_callers(ctx, conversation_id) or invalid
         yield turn.finished()
         return
     try:
-        admission = handoff.accept_customer_message(
-            ctx.uow_factory,
-            conversation_id=conversation_id,
-            content=text,
-            allow_while_waiting=answer_while_waiting,
-        )
+        try:
+            # The ownership check is in the same transaction that stores the message.
+            admission = handoff.accept_customer_message(
+                ctx.uow_factory,
+                conversation_id=conversation_id,
+                content=text,
+                customer_id=_owner(ctx),
+                allow_while_waiting=answer_while_waiting,
+            )
+        except NotFound:
+            yield NOT_FOUND
+            yield turn.finished()
+            return
         if not admission.may_answer:
             yield HeldForPerson(state=admission.state, assignee=admission.assignee)
             yield turn.finished()
@@ -199,17 +205,20 @@ def _deadline_s() -> float:
     return app_settings().storedesk_turn_deadline_s
 
 
+def _owner(ctx: ToolContext) -> str | None:
+    """The customer who must own the conversation; None for staff (any conversation)."""
+    return None if ctx.is_staff else ctx.customer_id
+
+
 def _not_the_callers(ctx: ToolContext, conversation_id: str) -> ErrorEvent | None:
     """Refuse a conversation that is not the caller's (a customer's own only), before
     anything is stored; same answer for another customer's and a missing one."""
     try:
         conversations.check_owner(
-            ctx.uow_factory,
-            conversation_id=conversation_id,
-            customer_id=None if ctx.is_staff else ctx.customer_id,
+            ctx.uow_factory, conversation_id=conversation_id, customer_id=_owner(ctx)
         )
     except DomainError:
-        return ErrorEvent(code="not_found", message="This conversation was not found.")
+        return NOT_FOUND
     except Exception:
         log.exception("could not load conversation %s", conversation_id[:64])
         return ErrorEvent(code="internal_error", message=INTERNAL_MESSAGE)

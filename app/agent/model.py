@@ -124,6 +124,8 @@ class ModelAdapter(Protocol):
     label: str  # shown to users, e.g. "offline engine", "openai: gpt-4o-mini"
     provider: str  # offline | openai | openai-responses | scripted
     model: str  # model name as the provider knows it ("" when not applicable)
+    # Optional `in_process = True`: the stream does no I/O (offline engine, scripted
+    # model), so the loop reads it on its own thread instead of a worker's.
 
     def stream(
         self,

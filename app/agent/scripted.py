@@ -84,6 +84,7 @@ ScriptItem = Step | list[Any] | Callable[[Sequence[ChatMessage], list[dict[str, 
 
 class ScriptedModel:
     provider = "scripted"
+    in_process = True  # no I/O: read on the turn's thread (app.agent.bounded)
 
     def __init__(
         self,

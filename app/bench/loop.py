@@ -48,6 +48,7 @@ class BenchModel:
     """Asks for the order's status when the customer writes, answers once it has it."""
 
     provider = "scripted"
+    in_process = True  # as the offline engine: read on the turn's thread
     model = "bench"
     label = "bench model"
 

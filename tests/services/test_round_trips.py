@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 
-from services import conversations
+from seed_data.demo import load_demo
+from services import conversations, handoff
 from services.db import make_engine
+from services.errors import NotFound
 from services.models import Actor
-from services.uow import UowFactory
+from services.uow import CommitGate, CommitRefused, UowFactory
 
 
 def test_read_units_see_committed_data(uow_factory: UowFactory, engine: Engine) -> None:
@@ -45,3 +47,110 @@ def test_connections_are_pinged_only_after_sitting_idle(
         assert len(pings) == 2  # idle past the limit: pinged again
     finally:
         engine.dispose()
+
+
+SARAH, OTHER = "CUST-9821", "CUST-4410"  # demo customers
+
+
+def _statements(engine: Engine) -> list[str]:
+    seen: list[str] = []
+
+    def record(_c: Any, _cur: Any, statement: str, *_rest: Any) -> None:
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    return seen
+
+
+def test_a_message_and_its_audit_row_are_stored_together(
+    uow_factory: UowFactory, engine: Engine
+) -> None:
+    load_demo(uow_factory)
+    conv = conversations.start_conversation(uow_factory, actor=Actor.CUSTOMER, customer_id=SARAH)
+    audit = conversations.ToolCallAudit(
+        conversation_id=conv.id,
+        name="get_order_status",
+        arguments='{"order_id": "ORD-1"}',
+        outcome="ok",
+        actor=Actor.CUSTOMER,
+        call_id="call_1",
+        customer_id=SARAH,
+        duration_ms=3,
+    )
+    seen = _statements(engine)
+    message_id = conversations.append_message(
+        uow_factory,
+        conversation_id=conv.id,
+        role="tool",
+        content='{"status": "shipped"}',
+        tool_call_id="call_1",
+        name="get_order_status",
+        latency_ms=3,
+        audit=audit,
+    )
+    if engine.dialect.name == "postgresql":
+        assert len(seen) == 1  # touch, message and audit row: one statement, one trip
+    (stored,) = conversations.load_messages(uow_factory, conversation_id=conv.id)
+    assert (stored.id, stored.role, stored.tool_call_id, stored.name, stored.content) == (
+        message_id, "tool", "call_1", "get_order_status", '{"status": "shipped"}'
+    )  # fmt: skip
+    (record,) = conversations.list_tool_calls(uow_factory, conversation_id=conv.id)
+    assert (record.name, record.call_id, record.outcome, record.duration_ms) == (
+        "get_order_status", "call_1", "ok", 3
+    )  # fmt: skip
+    assert conversations.get_conversation(uow_factory, conversation_id=conv.id).updated_at
+
+
+def test_a_missing_conversation_stores_neither_message_nor_audit(
+    uow_factory: UowFactory,
+) -> None:
+    audit = conversations.ToolCallAudit(
+        conversation_id="missing", name="t", arguments="{}", outcome="ok", actor=Actor.SYSTEM
+    )
+    with pytest.raises(NotFound):
+        conversations.append_message(
+            uow_factory, conversation_id="missing", role="tool", content="x", audit=audit
+        )
+    with uow_factory.read() as uow:
+        counts = [
+            uow.session.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+            for table in ("messages", "tool_call_records")
+        ]
+    assert counts == [0, 0]
+
+
+def test_a_gated_factory_keeps_its_transaction(uow_factory: UowFactory, engine: Engine) -> None:
+    # A tool call's writes must stay refusable by its gate after the deadline.
+    gate = CommitGate()
+    gated = uow_factory.gated(gate)
+    assert not gated.one_statement
+    assert uow_factory.one_statement == (engine.dialect.name == "postgresql")
+    conv = conversations.start_conversation(uow_factory, actor=Actor.STAFF)
+    gate.close()
+    with pytest.raises(CommitRefused):
+        conversations.append_message(gated, conversation_id=conv.id, role="assistant")
+    assert conversations.load_messages(uow_factory, conversation_id=conv.id) == []
+
+
+def test_accepting_a_message_is_one_statement_and_checks_the_owner(
+    uow_factory: UowFactory, engine: Engine
+) -> None:
+    load_demo(uow_factory)
+    conv = conversations.start_conversation(uow_factory, actor=Actor.CUSTOMER, customer_id=SARAH)
+    seen = _statements(engine)
+    admitted = handoff.accept_customer_message(
+        uow_factory, conversation_id=conv.id, content=" Where is\nmy order? ", customer_id=SARAH
+    )
+    if engine.dialect.name == "postgresql":
+        assert len(seen) == 1
+    assert admitted.may_answer and admitted.state == "assistant"
+    with pytest.raises(NotFound):  # another customer's: refused, nothing stored
+        handoff.accept_customer_message(
+            uow_factory, conversation_id=conv.id, content="mine now", customer_id=OTHER
+        )
+    stored = conversations.load_messages(uow_factory, conversation_id=conv.id)
+    assert [(m.id, m.role, m.content) for m in stored] == [
+        (admitted.message_id, "user", " Where is\nmy order? ")
+    ]
+    info = conversations.get_conversation(uow_factory, conversation_id=conv.id)
+    assert info.title == "Where is my order?"

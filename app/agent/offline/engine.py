@@ -69,6 +69,7 @@ class OfflineModel:
     """Rule-based, multilingual (English, Vietnamese, Portuguese) support engine."""
 
     provider = "offline"
+    in_process = True  # no I/O: read on the turn's thread (app.agent.bounded)
     model = "offline"
     label = LABEL
 
