@@ -220,7 +220,8 @@ def accept_customer_message(
     never answers into a conversation a person owns. `customer_id`, when given, must own
     the conversation (another customer's conversation reads as missing).
     """
-    if uow_factory.one_statement:
+    tried = uow_factory.one_statement
+    if tried:
         admitted = _accept_in_one_statement(
             uow_factory, conversation_id, content, customer_id, allow_while_waiting
         )
@@ -229,10 +230,11 @@ def accept_customer_message(
         # Missing, another customer's, or resolved: the transactional path says which.
     with uow_factory() as uow:
         s = uow.session
-        fast = _accept_open(s, conversation_id, content, customer_id, allow_while_waiting)
-        if fast is not None:
-            uow.commit()
-            return fast
+        if not tried:
+            fast = _accept_open(s, conversation_id, content, customer_id, allow_while_waiting)
+            if fast is not None:
+                uow.commit()
+                return fast
         conversation = lock_conversation(s, conversation_id)
         if customer_id is not None and conversation.customer_id != customer_id:
             raise NotFound("Conversation not found.")
@@ -259,58 +261,16 @@ def accept_customer_message(
         return admission
 
 
-_LOCK = (
-    select(Conversation.status, Conversation.customer_id, Conversation.assignee)
-    .where(Conversation.id == bindparam("b_id"))
-    .with_for_update()
-)
-_TOUCH = (
-    update(Conversation)
-    .where(Conversation.id == bindparam("b_id"))
-    .values(
-        updated_at=bindparam("b_now"),
-        title=case((Conversation.title == "", bindparam("b_title")), else_=Conversation.title),
-    )
-)
-_INSERT_MESSAGE = insert(Message).returning(Message.id)
-
-
-def _accept_open(
-    s: Any, conversation_id: str, content: str, customer_id: str | None, allow_waiting: bool
-) -> Admission | None:
-    """`accept_customer_message` for a conversation that is not resolved (every turn but
-    the rare reopening), in three prebuilt Core statements on the locked row instead of
-    ORM objects; None when it is resolved (the caller reopens it, same transaction)."""
-    begin_write(s)
-    connection = s.connection()
-    row = connection.execute(_LOCK, {"b_id": conversation_id}).first()
-    if row is None or (customer_id is not None and row.customer_id != customer_id):
-        raise NotFound("Conversation not found.")
-    state = ConversationStatus(row.status)
-    if state == ConversationStatus.RESOLVED:
-        return None
-    title = content.strip().replace("\n", " ")[:80]
-    connection.execute(_TOUCH, {"b_id": conversation_id, "b_now": utcnow(), "b_title": title})
-    message_id = connection.execute(
-        _INSERT_MESSAGE, {"conversation_id": conversation_id, "role": "user", "content": content}
-    ).scalar_one()
-    return Admission(
-        message_id=message_id,
-        state=state.value,
-        assignee=row.assignee,
-        may_answer=state == ConversationStatus.ASSISTANT
-        or (state == ConversationStatus.WAITING and allow_waiting),
-    )
-
-
-def _build_accept(*, owned: bool) -> Select[Any]:
+def _touch_open(*, owned: bool) -> Any:
+    """Touch a conversation that is not resolved (and is the customer's, if ``owned``),
+    returning its state: the row lock and the check in one statement."""
     where = [
         Conversation.id == bindparam("b_id"),
         Conversation.status != ConversationStatus.RESOLVED,
     ]
     if owned:
         where.append(Conversation.customer_id == bindparam("b_customer"))
-    touched = (
+    return (
         update(Conversation)
         .where(*where)
         .values(
@@ -318,8 +278,58 @@ def _build_accept(*, owned: bool) -> Select[Any]:
             title=case((Conversation.title == "", bindparam("b_title")), else_=Conversation.title),
         )
         .returning(Conversation.status, Conversation.assignee)
-        .cte("touched")
     )
+
+
+_TOUCH_OPEN = {owned: _touch_open(owned=owned) for owned in (False, True)}
+_INSERT_MESSAGE = insert(Message).returning(Message.id)
+
+
+def _accept_params(conversation_id: str, content: str, customer_id: str | None) -> dict[str, Any]:
+    return {
+        "b_id": conversation_id,
+        "b_customer": customer_id,
+        "b_now": utcnow(),
+        "b_title": content.strip().replace("\n", " ")[:80],
+        "b_content": content,
+    }
+
+
+def _admission(message_id: int, status: str, assignee: str | None, allow: bool) -> Admission:
+    state = ConversationStatus(status)
+    return Admission(
+        message_id=message_id,
+        state=state.value,
+        assignee=assignee,
+        may_answer=state == ConversationStatus.ASSISTANT
+        or (state == ConversationStatus.WAITING and allow),
+    )
+
+
+def _accept_open(
+    s: Any, conversation_id: str, content: str, customer_id: str | None, allow_waiting: bool
+) -> Admission | None:
+    """`accept_customer_message` for a conversation that is not resolved (every turn but
+    the rare reopening), in two prebuilt Core statements instead of ORM objects; None
+    when no row matched (resolved, missing or another customer's: the caller tells which).
+
+    The UPDATE comes first: it takes the row lock on PostgreSQL and the write lock on
+    SQLite (a transaction that starts with a write waits for a concurrent writer), so no
+    separate lock statement is needed.
+    """
+    connection = s.connection()
+    params = _accept_params(conversation_id, content, customer_id)
+    touched = connection.execute(_TOUCH_OPEN[customer_id is not None], params).first()
+    if touched is None:
+        return None
+    message_id = connection.execute(
+        _INSERT_MESSAGE, {"conversation_id": conversation_id, "role": "user", "content": content}
+    ).scalar_one()
+    return _admission(message_id, touched.status, touched.assignee, allow_waiting)
+
+
+def _build_accept(*, owned: bool) -> Select[Any]:
+    touched = _touch_open(owned=owned).cte("touched")
     message = (
         insert(Message)
         .from_select(
@@ -352,25 +362,10 @@ def _accept_in_one_statement(
     customer_id: str | None,
     allow_waiting: bool,
 ) -> Admission | None:
-    params = {
-        "b_id": conversation_id,
-        "b_customer": customer_id,
-        "b_now": utcnow(),
-        "b_title": content.strip().replace("\n", " ")[:80],
-        "b_content": content,
-    }
+    params = _accept_params(conversation_id, content, customer_id)
     with uow_factory.statement() as connection:
         row = connection.execute(_ACCEPT[customer_id is not None], params).first()
-    if row is None:
-        return None
-    state = ConversationStatus(row.status)
-    return Admission(
-        message_id=row.id,
-        state=state.value,
-        assignee=row.assignee,
-        may_answer=state == ConversationStatus.ASSISTANT
-        or (state == ConversationStatus.WAITING and allow_waiting),
-    )
+    return None if row is None else _admission(row.id, row.status, row.assignee, allow_waiting)
 
 
 def _reopen(s: Any, conversation: Conversation) -> None:
