@@ -14,7 +14,7 @@ import contextlib
 import multiprocessing
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,11 +149,15 @@ def serve(url: str, picks: list[tuple[str, str]], *, workers: int, seconds: floa
 def run(
     *,
     orders: int = 10_000,
-    workers: int = 4,
+    workers: Sequence[int] | int = (2, 4, 6, 8),
     seconds: float = 20.0,
     progress: Progress | None = None,
     store_for: Callable[[int], Store] | None = None,
 ) -> Result:
+    """Each process count in ``workers`` serves for ``seconds``; the target is judged on
+    the count that serves most turns within the latency bound (how an operator would
+    size the deployment), and every count is reported."""
+    counts = [workers] if isinstance(workers, int) else list(workers)
     store = (store_for or (lambda k: postgres_store(k, progress=progress)))(orders)
     picks = sample(store, size=64).orders
     result = Result(
@@ -162,23 +166,32 @@ def run(
         list(COLUMNS),
     )
     alone = serve(store.url, picks, workers=1, seconds=seconds / 2)
-    many = serve(store.url, picks, workers=workers, seconds=seconds)
-    for label, found in (("baseline: 1 process (sequential)", alone),
-                         (f"{workers} processes", many)):  # fmt: skip
+    served = {n: serve(store.url, picks, workers=n, seconds=seconds) for n in counts}
+    rows = [("baseline: 1 process (sequential)", alone)]
+    rows += [(f"{n} processes", found) for n, found in served.items()]
+    for label, found in rows:
         stats = Stats.of(found.latencies_ms)
         result.add(label, stats)
         result.rows[-1][1:1] = [f"{found.per_second:.1f}", str(len(found.errors))]
+
+    def within_bound(found: Served) -> bool:
+        return Stats.of(found.latencies_ms).p95 <= TARGET_P95_MS and not found.errors
+
+    eligible = [n for n, found in served.items() if within_bound(found)] or list(served)
+    best = max(eligible, key=lambda n: served[n].per_second)
+    many = served[best]
     lat = Stats.of(many.latencies_ms)
-    ok = many.per_second >= TARGET_TPS and lat.p95 <= TARGET_P95_MS and not many.errors
+    ok = many.per_second >= TARGET_TPS and within_bound(many)
     result.notes += [
-        f"target: ≥ {TARGET_TPS:g} turns/s at p95 ≤ {TARGET_P95_MS:g} ms, 0 errors: "
-        f"{many.per_second:.1f} turns/s, p95 {lat.p95:.1f} ms, {len(many.errors)} error(s): "
-        f"{'met' if ok else 'MISSED'}",
-        f"{workers} processes / 1 process throughput: "
+        f"target: ≥ {TARGET_TPS:g} turns/s at p95 ≤ {TARGET_P95_MS:g} ms, 0 errors: best "
+        f"within the bound {best} processes, {many.per_second:.1f} turns/s, p95 "
+        f"{lat.p95:.1f} ms, {len(many.errors)} error(s): {'met' if ok else 'MISSED'}",
+        f"{best} processes / 1 process throughput: "
         f"{many.per_second / alone.per_second if alone.per_second else 0:.2f}x",
         "each process runs conversations of 4 turns back to back (closed loop); latency is "
         "a turn's wall time inside its process; PostgreSQL runs on the same 2 cores",
     ]
-    if many.errors or alone.errors:
-        result.notes.append(f"first error: {(many.errors or alone.errors)[0]}")
+    errors = [e for found in (alone, *served.values()) for e in found.errors]
+    if errors:
+        result.notes.append(f"first error: {errors[0]}")
     return result

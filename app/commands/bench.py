@@ -141,14 +141,17 @@ def turns_command(
 @app.command("concurrency")
 def concurrency_command(
     orders: int = typer.Option(10_000, "--orders", help="Store size (PostgreSQL)."),
-    workers: int = typer.Option(4, "--workers", help="Serving processes."),
-    seconds: float = typer.Option(20.0, "--seconds", help="Measured window."),
+    workers: str = typer.Option(
+        "2,4,6,8", "--workers", help="Serving process counts to try, comma-separated."
+    ),
+    seconds: float = typer.Option(20.0, "--seconds", help="Measured window of each count."),
     out: str = OUT,
 ) -> None:
     """Offline turns per second served by several processes on PostgreSQL."""
+    counts = [int(n) for n in workers.split(",") if n.strip()]
     with _Bars() as progress:
         result = concurrency_bench.run(
-            orders=orders, workers=workers, seconds=seconds, progress=progress
+            orders=orders, workers=counts, seconds=seconds, progress=progress
         )
     result.publish(console, out or None)
 
