@@ -200,6 +200,7 @@ _TITLE = (
 )
 _INSERT_MESSAGE = insert(Message).returning(Message.id)
 _INSERT_AUDIT = insert(ToolCallRecord)
+_INSERT_AUDIT_RETURNING = _INSERT_AUDIT.returning(ToolCallRecord.id)
 
 
 def append_message(
@@ -241,11 +242,10 @@ def append_message(
     same_conversation = audit is None or audit.conversation_id == conversation_id
     if role != "user" and same_conversation and uow_factory.one_statement:
         return _append_in_one_statement(uow_factory, values, audit)
-    with uow_factory() as uow:
+    with uow_factory.transaction() as connection:
         # Write first: on SQLite a transaction that reads and then writes cannot wait for
         # a concurrent writer (the upgrade fails at once with "database is locked"), while
         # one that starts with a write waits its turn (busy_timeout).
-        connection = uow.session.connection()
         touched = connection.execute(_TOUCH, {"b_id": conversation_id, "b_now": utcnow()})
         if not touched.rowcount:
             raise NotFound("Conversation not found.")
@@ -257,7 +257,6 @@ def append_message(
         message_id = int(connection.execute(_INSERT_MESSAGE, values).scalar_one())
         if audit is not None:
             connection.execute(_INSERT_AUDIT, audit.values())
-        uow.commit()
     return message_id
 
 
@@ -368,13 +367,9 @@ def record_tool_call(
 
 
 def write_audit(uow_factory: UowFactory, audit: ToolCallAudit) -> int:
-    with uow_factory() as uow:
-        inserted = uow.session.connection().execute(
-            _INSERT_AUDIT.returning(ToolCallRecord.id), audit.values()
-        )
-        record_id = int(inserted.scalar_one())
-        uow.commit()
-    return record_id
+    with uow_factory.transaction() as connection:
+        inserted = connection.execute(_INSERT_AUDIT_RETURNING, audit.values())
+        return int(inserted.scalar_one())
 
 
 def list_tool_calls(uow_factory: UowFactory, *, conversation_id: str) -> list[ToolCallInfo]:

@@ -114,6 +114,22 @@ class UowFactory:
         statement would commit on its own)."""
         return UnitOfWork(self._read_sessions, self._gate)
 
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A Core connection in one transaction, committed when the block ends without an
+        exception (through the gate, if there is one), rolled back otherwise.
+
+        For use cases of a few prebuilt Core statements: no ORM session to set up and
+        tear down (about 50 us of a 250 us message write on SQLite).
+        """
+        if self._gate is None:
+            with self.engine.begin() as connection:
+                yield connection
+            return
+        with self() as uow:
+            yield uow.session.connection()
+            uow.commit()
+
     @property
     def one_statement(self) -> bool:
         """Whether `statement` is available: on PostgreSQL, outside a commit gate.

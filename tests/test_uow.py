@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from services.models import Warehouse
-from services.uow import UowFactory
+from services.uow import CommitGate, CommitRefused, UowFactory
 
 
 def _warehouse(wid: str = "WH-TST") -> Warehouse:
@@ -46,3 +46,31 @@ def test_work_after_commit_is_rolled_back(uow_factory: UowFactory) -> None:
         uow.session.flush()
     with uow_factory() as uow:
         assert [w.id for w in uow.session.scalars(select(Warehouse))] == ["WH-A"]
+
+
+def _count(uow_factory: UowFactory, wid: str) -> int:
+    with uow_factory.read() as uow:
+        return len(uow.session.scalars(select(Warehouse).where(Warehouse.id == wid)).all())
+
+
+def test_a_core_transaction_commits_at_the_end_or_not_at_all(uow_factory: UowFactory) -> None:
+    table = Warehouse.__table__
+    row = {"id": "WH-CORE", "name": "Core", "city": "X"}
+    with pytest.raises(RuntimeError), uow_factory.transaction() as connection:
+        connection.execute(insert(table), row)
+        raise RuntimeError("fails half-way")
+    assert _count(uow_factory, "WH-CORE") == 0
+    with uow_factory.transaction() as connection:
+        connection.execute(insert(table), row)
+    assert _count(uow_factory, "WH-CORE") == 1
+
+
+def test_a_gated_core_transaction_cannot_commit_after_the_gate_closes(
+    uow_factory: UowFactory,
+) -> None:
+    gate = CommitGate()
+    gate.close()
+    table = Warehouse.__table__
+    with pytest.raises(CommitRefused), uow_factory.gated(gate).transaction() as connection:
+        connection.execute(insert(table), {"id": "WH-LATE", "name": "L", "city": "X"})
+    assert _count(uow_factory, "WH-LATE") == 0
