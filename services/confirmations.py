@@ -22,10 +22,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 
 from services.actions import ACTIONS
-from services.actions.base import ActionResult, ActionSpec, Ctx, Params
+from services.actions.base import ActionResult, ActionSpec, Arguments, Ctx, Params
+from services.actions.common import method_label
+from services.actions.state import find_method
 from services.db import begin_write
 from services.errors import IdempotencyConflict, InvalidRequest, InvalidState, NotFound
 from services.models import IdempotencyRecord, utcnow
@@ -41,6 +43,8 @@ class Preview(View):
     expires_at: datetime
     summary: str
     effect: ActionResult  # what confirming would change
+    # How the store names the effect's payment method ("visa •••• 4242"), if it has one.
+    payment_method_label: str | None = None
 
 
 def confirmation_not_found() -> NotFound:
@@ -66,16 +70,42 @@ def spec_for(action: str) -> ActionSpec[Any]:
     return spec
 
 
+# Prebuilt Core statements: the record is one row read and written by key, and the ORM's
+# unit of work cost more than the statements themselves on this path.
+_INSERT = insert(IdempotencyRecord)
+_RECORD = select(
+    IdempotencyRecord.key,
+    IdempotencyRecord.action,
+    IdempotencyRecord.customer_id,
+    IdempotencyRecord.request_hash,
+    IdempotencyRecord.request,
+    IdempotencyRecord.status,
+    IdempotencyRecord.response,
+    IdempotencyRecord.created_at,
+    IdempotencyRecord.expires_at,
+).where(IdempotencyRecord.key == bindparam("key"))
+_RECORD_LOCKED = _RECORD.with_for_update()
+_RECORD_OF_LOCKED = _RECORD.where(
+    IdempotencyRecord.customer_id == bindparam("customer_id")
+).with_for_update()
+_COMPLETE = (
+    update(IdempotencyRecord)
+    .where(IdempotencyRecord.key == bindparam("b_key"))
+    .values(status="completed", response=bindparam("v_response"), completed_at=bindparam("v_done"))
+)
+
+
 def preview(
     uow_factory: UowFactory,
     *,
     action: str,
-    params: BaseModel | dict[str, Any],
+    params: Arguments,
     customer_id: str | None,
     now: datetime | None = None,
 ) -> Preview:
     spec = spec_for(action)
-    parsed = spec.parse(params)
+    if not callable(params):
+        params = spec.parse(params)  # invalid arguments fail before any transaction
     spec.check_actor(customer_id)
     now = now or utcnow()
     with uow_factory() as uow:
@@ -83,26 +113,33 @@ def preview(
         # a concurrent commit cannot make the upgrade from reader to writer fail.
         begin_write(uow.session)
         ctx = Ctx(customer_id=customer_id, now=now, lock=False)
+        parsed = spec.arguments(uow.session, params, ctx)
+        # Only the plan's effect is used: its `apply` (the change) is never called here.
         effect = spec.plan(uow.session, parsed, ctx).effect
-        # Nothing the plan loaded may be written: drop it before recording the preview.
+        # Nothing the plan loaded may be written (stock rows are ORM objects): drop it.
         uow.session.expunge_all()
+        label = None
+        if effect.payment_method_id:
+            method = find_method(uow.session, effect.payment_method_id)
+            label = method_label(method) if method else effect.payment_method_id
         key = "cf_" + secrets.token_hex(16)
         expires = now + PREVIEW_TTL
-        uow.session.add(
-            IdempotencyRecord(
-                key=key,
-                action=action,
-                customer_id=customer_id,
-                request_hash=request_hash(action, parsed),
-                request={
+        uow.session.connection().execute(
+            _INSERT,
+            {
+                "key": key,
+                "action": action,
+                "customer_id": customer_id,
+                "request_hash": request_hash(action, parsed),
+                "request": {
                     "params": parsed.model_dump(mode="json"),
                     "effect": effect.model_dump(mode="json"),
                 },
-                status="previewed",
+                "status": "previewed",
                 # The caller's clock, not the database's: confirm plans as of this time.
-                created_at=now,
-                expires_at=expires,
-            )
+                "created_at": now,
+                "expires_at": expires,
+            },
         )
         uow.commit()
     return Preview(
@@ -111,6 +148,7 @@ def preview(
         expires_at=expires,
         summary=effect.summary,
         effect=effect,
+        payment_method_label=label,
     )
 
 
@@ -126,12 +164,12 @@ def confirm(
     with uow_factory() as uow:
         s = uow.session
         begin_write(s)
-        query = select(IdempotencyRecord).where(IdempotencyRecord.key == confirmation_id.strip())
-        if customer_id is not None:
-            query = query.where(IdempotencyRecord.customer_id == customer_id)
-        record = s.scalars(
-            query.with_for_update().execution_options(populate_existing=True)
-        ).first()
+        key = {"key": confirmation_id.strip()}
+        if customer_id is None:
+            found = s.connection().execute(_RECORD_LOCKED, key)
+        else:
+            found = s.connection().execute(_RECORD_OF_LOCKED, {**key, "customer_id": customer_id})
+        record = found.first()
         if record is None:
             raise confirmation_not_found()
         spec = spec_for(record.action)
@@ -161,8 +199,9 @@ def confirm(
                 hint="Preview the action again and show the customer the new details.",
             )
         result = plan.apply()
-        record.status = "completed"
-        record.response = result.model_dump(mode="json")
-        record.completed_at = now
+        s.connection().execute(
+            _COMPLETE,
+            {"b_key": record.key, "v_response": result.model_dump(mode="json"), "v_done": now},
+        )
         uow.commit()
         return result

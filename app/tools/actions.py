@@ -9,13 +9,11 @@ confirms. Under confirmation="automatic" (staff, benchmark) the action applies a
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.tools.base import PendingConfirmation
 from app.tools.context import ToolContext
-from services import browse_detail, confirmations
+from services import confirmations
 from services.actions import ACTIONS, ActionResult
-from services.actions.base import run_action
+from services.actions.base import Arguments, run_action
 from services.errors import InvalidRequest
 
 
@@ -24,9 +22,9 @@ def scope(ctx: ToolContext) -> str | None:
     return None if ctx.is_staff else ctx.customer_id
 
 
-def act(
-    ctx: ToolContext, action: str, params: dict[str, Any]
-) -> ActionResult | PendingConfirmation:
+def act(ctx: ToolContext, action: str, params: Arguments) -> ActionResult | PendingConfirmation:
+    """`params`: the action's arguments, or a function working them out in the action's
+    own transaction (`services.actions.base.Prepare`)."""
     spec = ACTIONS.get(action)
     if spec is None:  # a toolset naming an action the store does not have: a bug
         raise InvalidRequest("This action is not available.", hint="Offer a transfer to a human.")
@@ -41,12 +39,10 @@ def act(
         exclude_defaults=True,
         exclude={"summary", "action", "customer_id"},
     )
-    if shown.effect.payment_method_id:
+    if shown.payment_method_label is not None:
         # The label the card shows ("visa •••• 4242"), so a chat-only channel's text names
         # the method the same way and never by its internal id.
-        preview["payment_method_label"] = browse_detail.payment_method_label(
-            ctx.uow_factory, payment_method_id=shown.effect.payment_method_id
-        )
+        preview["payment_method_label"] = shown.payment_method_label
     return PendingConfirmation(
         action=action,
         confirmation_id=shown.confirmation_id,

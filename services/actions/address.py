@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import field_validator
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services.actions.base import ActionResult, ActionSpec, Ctx, Params, Plan, run_action
 from services.actions.common import require_status
-from services.models import Customer, OrderStatus
-from services.queries import address_of, load_customer, load_order
+from services.actions.state import (
+    ADDRESS_FIELDS,
+    customer_of,
+    load_order_state,
+    set_customer,
+    set_order,
+)
+from services.models import OrderStatus
 from services.uow import UowFactory
 from services.views import Address
-
-ADDRESS_FIELDS = ("address1", "address2", "city", "state", "country", "zip")
 
 
 class AddressParams(Params):
@@ -46,7 +49,9 @@ class ChangeDefaultAddress(AddressParams):
 
 
 def plan_shipping_address(session: Session, p: ChangeShippingAddress, ctx: Ctx) -> Plan:
-    order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    order = load_order_state(
+        session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock
+    )
     require_status(
         order,
         OrderStatus.PENDING,
@@ -61,37 +66,34 @@ def plan_shipping_address(session: Session, p: ChangeShippingAddress, ctx: Ctx) 
         status_before=order.status.value,
         status=order.status.value,
         summary=f"Ship order {order.id} to {_one_line(new)} "
-        f"instead of {_one_line(address_of(order))}.",
+        f"instead of {_one_line(order.address())}.",
         address=new,
     )
 
     def apply() -> ActionResult:
-        for f in ADDRESS_FIELDS:
-            setattr(order, f, getattr(new, f))
-        session.flush()
+        set_order(session, order.id, **new.model_dump())
         return effect
 
     return Plan(effect, apply)
 
 
 def plan_default_address(session: Session, p: ChangeDefaultAddress, ctx: Ctx) -> Plan:
-    if ctx.lock:
-        # Lock the customer row so two address changes apply one after the other.
-        session.scalars(select(Customer.id).where(Customer.id == p.user_id).with_for_update())
-    customer = load_customer(session, user_id=p.user_id, customer_id=ctx.customer_id)
+    # With lock, the customer row is read FOR UPDATE: two address changes apply one after
+    # the other.
+    customer_id = customer_of(
+        session, user_id=p.user_id, customer_id=ctx.customer_id, lock=ctx.lock
+    )
     new = p.address()
     effect = ActionResult(
         action="change_default_address",
         order_id=None,
-        customer_id=customer.id,
-        summary=f"Make {_one_line(new)} the default address of {customer.id}.",
+        customer_id=customer_id,
+        summary=f"Make {_one_line(new)} the default address of {customer_id}.",
         address=new,
     )
 
     def apply() -> ActionResult:
-        for f in ADDRESS_FIELDS:
-            setattr(customer, f, getattr(new, f))
-        session.flush()
+        set_customer(session, customer_id, **new.model_dump())
         return effect
 
     return Plan(effect, apply)

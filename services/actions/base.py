@@ -83,6 +83,13 @@ class Plan:
     apply: Callable[[], ActionResult]
 
 
+# An action's arguments as given, or worked out inside the action's own transaction from
+# what the store holds (a tool's defaults, such as "the order's original payment method"),
+# so the rows read for them are read once, under the same locks as the plan's.
+Prepare = Callable[[Session, Ctx], dict[str, Any]]
+Arguments = BaseModel | dict[str, Any] | Prepare
+
+
 @dataclass(frozen=True)
 class ActionSpec(Generic[P]):
     name: str
@@ -103,6 +110,11 @@ class ActionSpec(Generic[P]):
                 hint=f"Check these arguments: {', '.join(fields) or 'all'}.",
             ) from None
 
+    def arguments(self, session: Session, arguments: Arguments, ctx: Ctx) -> P:
+        if isinstance(arguments, BaseModel | dict):
+            return self.parse(arguments)
+        return self.parse(arguments(session, ctx))
+
     def check_actor(self, customer_id: str | None) -> None:
         if self.staff_only and customer_id is not None:
             raise PermissionDenied()
@@ -111,17 +123,19 @@ class ActionSpec(Generic[P]):
 def run_action(
     uow_factory: UowFactory,
     spec: ActionSpec[P],
-    params: BaseModel | dict[str, Any],
+    params: Arguments,
     *,
     customer_id: str | None,
     now: datetime | None = None,
 ) -> ActionResult:
     """Apply an action at once, in one transaction (staff/system, or automatic policy)."""
-    parsed = spec.parse(params)
+    if not callable(params):
+        params = spec.parse(params)  # invalid arguments fail before any transaction
     spec.check_actor(customer_id)
     with uow_factory() as uow:
         begin_write(uow.session)
         ctx = Ctx(customer_id=customer_id, now=now or utcnow(), lock=True)
+        parsed = spec.arguments(uow.session, params, ctx)
         result = spec.plan(uow.session, parsed, ctx).apply()
         uow.commit()
         return result

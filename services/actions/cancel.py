@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from services.actions.base import ActionResult, ActionSpec, Ctx, Params, Plan, run_action
 from services.actions.common import (
-    append_ledger,
+    Ledger,
     is_gift_card,
     lock_methods,
     money,
@@ -17,10 +17,10 @@ from services.actions.common import (
     payment_method_of,
     require_status,
 )
+from services.actions.state import load_order_state, set_balance, set_order
 from services.errors import InvalidRequest
 from services.formatting import money_text
 from services.models import OrderStatus, TransactionType
-from services.queries import load_order
 from services.stock import plan_stock_moves
 from services.uow import UowFactory
 from services.views import LedgerLine
@@ -34,7 +34,9 @@ class CancelOrder(Params):
 
 
 def plan_cancel(session: Session, p: CancelOrder, ctx: Ctx) -> Plan:
-    order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    order = load_order_state(
+        session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock
+    )
     lock_methods(session, order, lock=ctx.lock)
     require_status(
         order,
@@ -78,12 +80,12 @@ def plan_cancel(session: Session, p: CancelOrder, ctx: Ctx) -> Plan:
     )
 
     def apply() -> ActionResult:
+        ledger = Ledger(session, order)
         for pm, amount in refunds:
-            append_ledger(order, TransactionType.REFUND, amount, pm)
+            ledger.append(TransactionType.REFUND, amount, pm)
             if pm in balances:
-                methods[pm].balance = balances[pm]
-        order.status = OrderStatus.CANCELLED
-        order.cancel_reason = p.reason
+                set_balance(session, pm, balances[pm])
+        set_order(session, order.id, status=OrderStatus.CANCELLED, cancel_reason=p.reason)
         moves()
         session.flush()
         return effect

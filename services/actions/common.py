@@ -5,23 +5,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.errors import InvalidState, NotFound, OutOfStock
-from services.models import (
-    CENT,
-    LedgerEntry,
-    Order,
-    OrderItem,
-    OrderStatus,
-    PaymentMethod,
-    PaymentSource,
-    TransactionType,
-    Variant,
+from services.actions.state import (
+    MethodState,
+    OrderState,
+    add_ledger,
+    lock_methods_of,
+    method_of,
+    variants_by_id,
 )
-from services.queries import load_payment_method
+from services.errors import InvalidState, NotFound, OutOfStock
+from services.formatting import payment_label
+from services.models import CENT, OrderStatus, PaymentMethod, PaymentSource, TransactionType
 
 
 def money(value: Decimal) -> Decimal:
@@ -29,7 +27,7 @@ def money(value: Decimal) -> Decimal:
 
 
 def require_status(
-    order: Order, status: OrderStatus, *, verb: str, tau_error: str | None = None
+    order: OrderState, status: OrderStatus, *, verb: str, tau_error: str | None = None
 ) -> None:
     """The benchmark compares the status exactly: `pending (item modified)` is not pending."""
     if order.status != status:
@@ -42,7 +40,7 @@ def require_status(
         )
 
 
-def count_check(order: Order, item_ids: Sequence[str], *, tau_error: str | None) -> None:
+def count_check(order: OrderState, item_ids: Sequence[str], *, tau_error: str | None) -> None:
     """Each id may be asked for at most as often as the order holds it."""
     held = Counter(i.item_id for i in order.items)
     asked = Counter(item_ids)
@@ -56,11 +54,11 @@ def count_check(order: Order, item_ids: Sequence[str], *, tau_error: str | None)
             )
 
 
-def first_line(order: Order, item_id: str) -> OrderItem:
+def first_line(order: OrderState, item_id: str) -> Any:
     return next(i for i in order.items if i.item_id == item_id)
 
 
-def successive_lines(order: Order, item_ids: Sequence[str]) -> list[OrderItem]:
+def successive_lines(order: OrderState, item_ids: Sequence[str]) -> list[Any]:
     """The lines a list of ids names: duplicates take successive lines holding the id."""
     used: set[int] = set()
     lines = []
@@ -72,14 +70,11 @@ def successive_lines(order: Order, item_ids: Sequence[str]) -> list[OrderItem]:
 
 
 def new_variants_check(
-    session: Session, order: Order, item_ids: Sequence[str], new_item_ids: Sequence[str]
-) -> tuple[dict[str, Variant], Decimal]:
+    session: Session, order: OrderState, item_ids: Sequence[str], new_item_ids: Sequence[str]
+) -> tuple[dict[str, Any], Decimal]:
     """Each new id must be an available variant of the old line's product; returns the
     variants and the price difference (new price - the first line holding the old id)."""
-    variants = {
-        v.item_id: v
-        for v in session.scalars(select(Variant).where(Variant.item_id.in_(set(new_item_ids))))
-    }
+    variants = variants_by_id(session, set(new_item_ids))
     diff = Decimal("0")
     for item_id, new_item_id in zip(item_ids, new_item_ids, strict=True):
         line = first_line(order, item_id)
@@ -95,47 +90,45 @@ def new_variants_check(
     return variants, diff
 
 
-def lock_methods(session: Session, order: Order, *, lock: bool) -> None:
+def lock_methods(session: Session, order: OrderState, *, lock: bool) -> None:
     """Lock the order's customer's payment methods (balances move), in id order.
 
     Always taken after the order row and before stock rows, by every action, so two
     actions never hold these locks crosswise.
     """
     if lock:
-        session.scalars(
-            select(PaymentMethod)
-            .where(PaymentMethod.customer_id == order.customer_id)
-            .order_by(PaymentMethod.id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        ).all()
+        lock_methods_of(session, owner_id=order.customer_id)
 
 
-def payment_method_of(session: Session, order: Order, payment_method_id: str) -> PaymentMethod:
-    return load_payment_method(
-        session, payment_method_id=payment_method_id, owner_id=order.customer_id
-    )
+def payment_method_of(session: Session, order: OrderState, payment_method_id: str) -> MethodState:
+    return method_of(session, payment_method_id=payment_method_id, owner_id=order.customer_id)
 
 
-def is_gift_card(method: PaymentMethod) -> bool:
+def is_gift_card(method: MethodState) -> bool:
     return method.source == PaymentSource.GIFT_CARD
 
 
-def append_ledger(
-    order: Order, kind: TransactionType, amount: Decimal, payment_method_id: str
-) -> LedgerEntry:
-    position = max((e.position for e in order.ledger), default=-1) + 1
-    entry = LedgerEntry(
-        position=position,
-        transaction_type=kind,
-        amount=money(amount),
-        payment_method_id=payment_method_id,
-    )
-    order.ledger.append(entry)
-    return entry
+class Ledger:
+    """New ledger entries of one order, numbered after those it already has."""
+
+    def __init__(self, session: Session, order: OrderState) -> None:
+        self._session = session
+        self._order_id = order.id
+        self._next = max((e.position for e in order.ledger), default=-1) + 1
+
+    def append(self, kind: TransactionType, amount: Decimal, payment_method_id: str) -> None:
+        add_ledger(
+            self._session,
+            self._order_id,
+            position=self._next,
+            transaction_type=kind,
+            amount=money(amount),
+            payment_method_id=payment_method_id,
+        )
+        self._next += 1
 
 
-def net_by_method(order: Order) -> list[tuple[str, Decimal]]:
+def net_by_method(order: OrderState) -> list[tuple[str, Decimal]]:
     """Payments minus refunds per method, methods in the order of their first entry."""
     net: dict[str, Decimal] = {}
     for entry in order.ledger:
@@ -144,3 +137,8 @@ def net_by_method(order: Order) -> list[tuple[str, Decimal]]:
             sign * entry.amount
         )
     return [(pm, money(amount)) for pm, amount in net.items()]
+
+
+def method_label(method: MethodState) -> str:
+    """'visa •••• 4242': `payment_label` reads only the source, brand and last four."""
+    return payment_label(cast(PaymentMethod, method))

@@ -12,12 +12,12 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from services.actions.base import ActionResult, ActionSpec, Ctx, Params, Plan, run_action
-from services.actions.common import lock_methods, require_status
+from services.actions.common import lock_methods, method_label, require_status
 from services.actions.items import check_item_pairs, item_changes
 from services.actions.returns import new_request_id, reason_check, window_check
-from services.formatting import money_text, payment_label
-from services.models import OrderStatus, RequestKind, RequestStatus, ReturnRequest
-from services.queries import load_order, return_record_view
+from services.actions.state import add_request, load_order_state, set_order
+from services.formatting import money_text
+from services.models import OrderStatus, RequestKind, RequestStatus
 from services.stock import plan_stock_moves
 from services.uow import UowFactory
 
@@ -32,7 +32,9 @@ class RequestExchange(Params):
 
 
 def plan_exchange(session: Session, p: RequestExchange, ctx: Ctx) -> Plan:
-    order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    order = load_order_state(
+        session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock, fulfillments=True
+    )
     lock_methods(session, order, lock=ctx.lock)
     require_status(
         order,
@@ -63,7 +65,7 @@ def plan_exchange(session: Session, p: RequestExchange, ctx: Ctx) -> Plan:
         summary=(
             f"Exchange {len(p.item_ids)} item(s) of order {order.id}; price difference "
             f"{money_text(abs(diff))} ({'to pay' if diff > 0 else 'to refund'}) with "
-            f"{payment_label(method)}."
+            f"{method_label(method)}."
         ),
         items=item_changes(order, p.item_ids, p.new_item_ids, variants),
         price_difference=diff,
@@ -72,7 +74,8 @@ def plan_exchange(session: Session, p: RequestExchange, ctx: Ctx) -> Plan:
     )
 
     def apply() -> ActionResult:
-        record = ReturnRequest(
+        record = add_request(
+            session,
             id=new_request_id("EXC"),
             order_id=order.id,
             customer_id=order.customer_id,
@@ -87,15 +90,18 @@ def plan_exchange(session: Session, p: RequestExchange, ctx: Ctx) -> Plan:
             idempotency_key=ctx.idempotency_key,
             created_at=ctx.now,
         )
-        session.add(record)
-        order.status = OrderStatus.EXCHANGE_REQUESTED
-        order.exchange_items = sorted(p.item_ids)
-        order.exchange_new_items = sorted(p.new_item_ids)
-        order.exchange_payment_method_id = method.id
-        order.exchange_price_difference = diff
+        set_order(
+            session,
+            order.id,
+            status=OrderStatus.EXCHANGE_REQUESTED,
+            exchange_items=sorted(p.item_ids),
+            exchange_new_items=sorted(p.new_item_ids),
+            exchange_payment_method_id=method.id,
+            exchange_price_difference=diff,
+        )
         moves()
         session.flush()
-        return effect.model_copy(update={"request": return_record_view(record)})
+        return effect.model_copy(update={"request": record})
 
     return Plan(effect, apply)
 

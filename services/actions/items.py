@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -17,20 +18,28 @@ from services.actions.base import (
     run_action,
 )
 from services.actions.common import (
-    append_ledger,
+    Ledger,
     count_check,
     first_line,
     is_gift_card,
     lock_methods,
+    method_label,
     money,
     new_variants_check,
     payment_method_of,
     require_status,
 )
+from services.actions.state import (
+    MethodState,
+    OrderState,
+    load_order_state,
+    set_balance,
+    set_line,
+    set_order,
+)
 from services.errors import InsufficientFunds, InvalidRequest
-from services.formatting import money_text, payment_label
-from services.models import Order, OrderStatus, PaymentMethod, TransactionType, Variant
-from services.queries import load_order
+from services.formatting import money_text
+from services.models import OrderStatus, TransactionType
 from services.stock import plan_stock_moves
 from services.uow import UowFactory
 from services.views import LedgerLine
@@ -61,14 +70,14 @@ def non_empty_check(item_ids: list[str]) -> None:
 
 def check_item_pairs(
     session: Session,
-    order: Order,
+    order: OrderState,
     *,
     item_ids: list[str],
     new_item_ids: list[str],
     payment_method_id: str,
     gift_card_short: str,
     gift_card_tau_error: str,
-) -> tuple[dict[str, Variant], Decimal, PaymentMethod]:
+) -> tuple[dict[str, Any], Decimal, MethodState]:
     """The spec's checks after the status, the same for modify and exchange (steps 3-7 of
     both tables, in their order): ids held, lists paired, new variants, method, gift card.
 
@@ -86,7 +95,7 @@ def check_item_pairs(
 
 
 def item_changes(
-    order: Order, item_ids: list[str], new_item_ids: list[str], variants: dict
+    order: OrderState, item_ids: list[str], new_item_ids: list[str], variants: dict[str, Any]
 ) -> list[ItemChange]:
     changes = []
     for old, new in zip(item_ids, new_item_ids, strict=True):
@@ -106,7 +115,9 @@ def item_changes(
 
 
 def plan_modify_items(session: Session, p: ModifyItems, ctx: Ctx) -> Plan:
-    order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    order = load_order_state(
+        session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock
+    )
     lock_methods(session, order, lock=ctx.lock)
     require_status(
         order,
@@ -137,7 +148,7 @@ def plan_modify_items(session: Session, p: ModifyItems, ctx: Ctx) -> Plan:
         summary=(
             f"Change {len(p.item_ids)} item(s) of order {order.id}; "
             + (f"pay {money_text(diff)}" if diff > 0 else f"refund {money_text(-diff)}")
-            + f" with {payment_label(method)}. The order cannot be modified or cancelled"
+            + f" with {method_label(method)}. The order cannot be modified or cancelled"
             " afterwards."
         ),
         ledger_entries=[
@@ -151,16 +162,25 @@ def plan_modify_items(session: Session, p: ModifyItems, ctx: Ctx) -> Plan:
 
     def apply() -> ActionResult:
         # One ledger entry for the whole difference (a zero difference is a refund of 0).
-        append_ledger(order, kind, abs(diff), method.id)
+        Ledger(session, order).append(kind, abs(diff), method.id)
         if balances:
-            method.balance = balances[method.id]
+            set_balance(session, method.id, balances[method.id])
         # Pair by pair, the first line *still* holding the old id takes the new one: the
         # benchmark's rule, which maps duplicates onto successive lines.
+        held = {line.position: line.item_id for line in order.items}
         for old, new in zip(p.item_ids, p.new_item_ids, strict=True):
-            line = first_line(order, old)
+            position = next(pos for pos, item_id in held.items() if item_id == old)
             variant = variants[new]
-            line.item_id, line.price, line.options = new, variant.price, dict(variant.options)
-        order.status = OrderStatus.PENDING_ITEM_MODIFIED
+            held[position] = new
+            set_line(
+                session,
+                order.id,
+                position,
+                item_id=new,
+                price=variant.price,
+                options=dict(variant.options),
+            )
+        set_order(session, order.id, status=OrderStatus.PENDING_ITEM_MODIFIED)
         moves()
         session.flush()
         return effect

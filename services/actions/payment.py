@@ -8,17 +8,18 @@ from sqlalchemy.orm import Session
 
 from services.actions.base import ActionResult, ActionSpec, Ctx, Params, Plan, run_action
 from services.actions.common import (
-    append_ledger,
+    Ledger,
     is_gift_card,
     lock_methods,
+    method_label,
     money,
     payment_method_of,
     require_status,
 )
+from services.actions.state import load_order_state, set_balance
 from services.errors import InsufficientFunds, InvalidRequest, InvalidState
-from services.formatting import money_text, payment_label
+from services.formatting import money_text
 from services.models import OrderStatus, TransactionType
-from services.queries import load_order
 from services.uow import UowFactory
 from services.views import LedgerLine
 
@@ -29,7 +30,9 @@ class ChangePaymentMethod(Params):
 
 
 def plan_payment_change(session: Session, p: ChangePaymentMethod, ctx: Ctx) -> Plan:
-    order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    order = load_order_state(
+        session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock
+    )
     lock_methods(session, order, lock=ctx.lock)
     require_status(
         order,
@@ -70,8 +73,8 @@ def plan_payment_change(session: Session, p: ChangePaymentMethod, ctx: Ctx) -> P
         customer_id=order.customer_id,
         status_before=order.status.value,
         status=order.status.value,
-        summary=f"Pay {money_text(amount)} for order {order.id} with {payment_label(new)}; "
-        f"refund {payment_label(old)}.",
+        summary=f"Pay {money_text(amount)} for order {order.id} with {method_label(new)}; "
+        f"refund {method_label(old)}.",
         ledger_entries=[
             LedgerLine(transaction_type="payment", amount=amount, payment_method_id=new.id),
             LedgerLine(transaction_type="refund", amount=amount, payment_method_id=old.id),
@@ -82,12 +85,11 @@ def plan_payment_change(session: Session, p: ChangePaymentMethod, ctx: Ctx) -> P
     )
 
     def apply() -> ActionResult:
-        append_ledger(order, TransactionType.PAYMENT, amount, new.id)
-        append_ledger(order, TransactionType.REFUND, amount, old.id)
-        for method in (new, old):
-            if method.id in balances:
-                method.balance = balances[method.id]
-        session.flush()
+        ledger = Ledger(session, order)
+        ledger.append(TransactionType.PAYMENT, amount, new.id)
+        ledger.append(TransactionType.REFUND, amount, old.id)
+        for method_id, balance in balances.items():
+            set_balance(session, method_id, balance)
         return effect
 
     return Plan(effect, apply)

@@ -23,25 +23,28 @@ from services.actions.base import (
     run_action,
 )
 from services.actions.common import (
-    append_ledger,
+    Ledger,
     is_gift_card,
     lock_methods,
+    method_label,
     money,
     payment_method_of,
     require_status,
     successive_lines,
 )
 from services.actions.returns import new_request_id
-from services.errors import InvalidState
-from services.formatting import money_text, payment_label
-from services.models import (
-    OrderStatus,
-    RequestKind,
-    RequestStatus,
-    ReturnRequest,
-    TransactionType,
+from services.actions.state import (
+    add_request,
+    load_order_state,
+    open_return,
+    request_view,
+    set_balance,
+    set_order,
+    set_request,
 )
-from services.queries import load_order, return_record_view
+from services.errors import InvalidState
+from services.formatting import money_text
+from services.models import OrderStatus, RequestKind, RequestStatus, TransactionType
 from services.stock import plan_stock_moves
 from services.uow import UowFactory
 from services.views import LedgerLine
@@ -52,21 +55,16 @@ class ReceiveReturn(Params):
 
 
 def plan_receive(session: Session, p: ReceiveReturn, ctx: Ctx) -> Plan:
-    order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    order = load_order_state(
+        session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock
+    )
     lock_methods(session, order, lock=ctx.lock)
     require_status(
         order,
         OrderStatus.RETURN_REQUESTED,
         verb="received back",
     )
-    record = next(
-        (
-            r
-            for r in order.requests
-            if r.kind == RequestKind.RETURN and r.status == RequestStatus.REQUESTED
-        ),
-        None,
-    )
+    record = open_return(session, order.id)
     item_ids = list(record.item_ids if record else order.return_items or [])
     method_id = record.payment_method_id if record else order.return_payment_method_id
     if not item_ids or method_id is None:
@@ -89,7 +87,7 @@ def plan_receive(session: Session, p: ReceiveReturn, ctx: Ctx) -> Plan:
         status_before=order.status.value,
         status=OrderStatus.RETURNED.value,
         summary=f"Received {len(item_ids)} item(s) of order {order.id}; refund "
-        f"{money_text(refund)} to {payment_label(method)}.",
+        f"{money_text(refund)} to {method_label(method)}.",
         ledger_entries=[
             LedgerLine(transaction_type="refund", amount=refund, payment_method_id=method.id)
         ],
@@ -100,28 +98,32 @@ def plan_receive(session: Session, p: ReceiveReturn, ctx: Ctx) -> Plan:
     )
 
     def apply() -> ActionResult:
-        target = record
-        if target is None:
-            target = ReturnRequest(
+        if record is None:
+            received = add_request(
+                session,
                 id=new_request_id("RET"),
                 order_id=order.id,
                 customer_id=order.customer_id,
                 kind=RequestKind.RETURN,
+                status=RequestStatus.RECEIVED,
                 item_ids=sorted(item_ids),
                 payment_method_id=method.id,
                 refund_amount=refund,
                 created_at=ctx.now,
+                received_at=ctx.now,
             )
-            session.add(target)
-        target.status = RequestStatus.RECEIVED
-        target.received_at = ctx.now
-        append_ledger(order, TransactionType.REFUND, refund, method.id)
+        else:
+            set_request(session, record.id, status=RequestStatus.RECEIVED, received_at=ctx.now)
+            received = request_view(
+                {**record._asdict(), "status": RequestStatus.RECEIVED, "received_at": ctx.now}
+            )
+        Ledger(session, order).append(TransactionType.REFUND, refund, method.id)
         if balances:
-            method.balance = balances[method.id]
-        order.status = OrderStatus.RETURNED
+            set_balance(session, method.id, balances[method.id])
+        set_order(session, order.id, status=OrderStatus.RETURNED)
         moves()
         session.flush()
-        return effect.model_copy(update={"request": return_record_view(target)})
+        return effect.model_copy(update={"request": received})
 
     return Plan(effect, apply)
 

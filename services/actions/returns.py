@@ -14,7 +14,6 @@ import secrets
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services.actions.base import (
@@ -29,24 +28,24 @@ from services.actions.base import (
 from services.actions.common import (
     count_check,
     is_gift_card,
+    method_label,
     money,
     payment_method_of,
     require_status,
     successive_lines,
 )
 from services.actions.items import non_empty_check
+from services.actions.state import (
+    OrderState,
+    add_request,
+    load_order_state,
+    products_by_id,
+    set_order,
+)
 from services.availability import add_business_days
 from services.errors import InvalidRequest, PolicyViolation
-from services.formatting import money_text, payment_label
-from services.models import (
-    Order,
-    OrderStatus,
-    Product,
-    RequestKind,
-    RequestStatus,
-    ReturnRequest,
-)
-from services.queries import load_order, return_record_view
+from services.formatting import money_text
+from services.models import OrderStatus, RequestKind, RequestStatus
 from services.settings import store_settings
 from services.uow import UowFactory
 
@@ -62,18 +61,18 @@ class RequestReturn(Params):
     note: str = ""
 
 
-def delivered_on(order: Order, item_id: str) -> datetime | None:
+def delivered_on(order: OrderState, item_id: str) -> datetime | None:
     """When the shipment carrying the item arrived (any shipment if none names it)."""
-    carrying = [f for f in order.fulfillments if item_id in f.item_ids] or order.fulfillments
+    shipments = order.fulfillments or []
+    carrying = [f for f in shipments if item_id in f.item_ids] or shipments
     dates = [f.delivered_at for f in carrying if f.delivered_at is not None]
     return max(dates) if dates else None
 
 
-def window_check(session: Session, order: Order, item_ids: list[str], now: datetime) -> None:
+def window_check(session: Session, order: OrderState, item_ids: list[str], now: datetime) -> None:
+    """Needs the order's deliveries (`load_order_state(..., fulfillments=True)`)."""
     product_ids = {line.product_id for line in order.items if line.item_id in item_ids}
-    products = {
-        p.id: p for p in session.scalars(select(Product).where(Product.id.in_(product_ids)))
-    }
+    products = products_by_id(session, product_ids)
     for item_id in dict.fromkeys(item_ids):
         line = next(i for i in order.items if i.item_id == item_id)
         product = products[line.product_id]
@@ -104,7 +103,7 @@ def reason_check(reason: str) -> None:
         )
 
 
-def original_or_gift_card(order: Order, method_id: str, is_gift: bool) -> None:
+def original_or_gift_card(order: OrderState, method_id: str, is_gift: bool) -> None:
     original = order.ledger[0].payment_method_id if order.ledger else None
     if not is_gift and method_id != original:
         raise PolicyViolation(
@@ -121,7 +120,9 @@ def new_request_id(prefix: str) -> str:
 
 
 def plan_return(session: Session, p: RequestReturn, ctx: Ctx) -> Plan:
-    order = load_order(session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock)
+    order = load_order_state(
+        session, order_id=p.order_id, customer_id=ctx.customer_id, lock=ctx.lock, fulfillments=True
+    )
     require_status(
         order,
         OrderStatus.DELIVERED,
@@ -145,7 +146,7 @@ def plan_return(session: Session, p: RequestReturn, ctx: Ctx) -> Plan:
         status=OrderStatus.RETURN_REQUESTED.value,
         summary=(
             f"Return {len(lines)} item(s) of order {order.id}; {money_text(refund)} will be "
-            f"refunded to {payment_label(method)} once they arrive"
+            f"refunded to {method_label(method)} once they arrive"
             + (f"; pickup on {pickup.isoformat()}." if pickup else "; a prepaid label is sent.")
         ),
         items=[ItemChange(item_id=i.item_id, name=i.name, price=i.price) for i in lines],
@@ -157,7 +158,8 @@ def plan_return(session: Session, p: RequestReturn, ctx: Ctx) -> Plan:
 
     def apply() -> ActionResult:
         rid = new_request_id("RET")
-        record = ReturnRequest(
+        record = add_request(
+            session,
             id=rid,
             order_id=order.id,
             customer_id=order.customer_id,
@@ -173,12 +175,14 @@ def plan_return(session: Session, p: RequestReturn, ctx: Ctx) -> Plan:
             idempotency_key=ctx.idempotency_key,
             created_at=ctx.now,
         )
-        session.add(record)
-        order.status = OrderStatus.RETURN_REQUESTED
-        order.return_items = sorted(p.item_ids)
-        order.return_payment_method_id = method.id
-        session.flush()
-        return effect.model_copy(update={"request": return_record_view(record)})
+        set_order(
+            session,
+            order.id,
+            status=OrderStatus.RETURN_REQUESTED,
+            return_items=sorted(p.item_ids),
+            return_payment_method_id=method.id,
+        )
+        return effect.model_copy(update={"request": record})
 
     return Plan(effect, apply)
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import Field
+from sqlalchemy.orm import Session
 
-from app.tools.actions import act, scope
+from app.tools.actions import act
 from app.tools.base import LenientArgs, PendingConfirmation, Tool
 from app.tools.context import ToolContext
 from app.tools.support.reads import ORDER_ID
-from services import customers, orders
 from services.actions import ActionResult
+from services.actions.base import Ctx
+from services.actions.state import OrderState, first_gift_card, load_order_state
 from services.errors import InvalidRequest
-from services.views import OrderView
+from services.models import TransactionType
 
 Result = ActionResult | PendingConfirmation
 CONFIRM = "Changes the order: returns a preview and confirmation id; nothing changes until "
@@ -23,29 +25,27 @@ PAYMENT = "Payment method id from the customer's profile; omit for the original 
 ITEM_IDS = "Item ids of the order's lines, one per unit (repeat for duplicates)."
 
 
-def _order(ctx: ToolContext, order_id: str) -> OrderView:
-    return orders.get_order_status(ctx.uow_factory, order_id=order_id, customer_id=scope(ctx))
-
-
-def _original_method(order: OrderView) -> str:
-    for entry in order.payment_history:
-        if entry.transaction_type == "payment":
-            return entry.payment_method_id
+def _original_method(order: OrderState) -> str:
+    for entry in order.ledger:
+        if entry.transaction_type == TransactionType.PAYMENT:
+            return str(entry.payment_method_id)
     raise InvalidRequest(
         "The order has no payment to refund to.", hint="Ask which payment method to use."
     )
 
 
-def _gift_card(ctx: ToolContext, order: OrderView) -> str:
-    profile = customers.get_customer_info(
-        ctx.uow_factory, user_id=order.customer_id, customer_id=scope(ctx)
-    )
-    for method in profile.payment_methods:
-        if method.source == "gift_card":
-            return method.id
-    raise InvalidRequest(
-        "The customer has no gift card.", hint="Offer a refund to the original payment method."
-    )
+def _gift_card(session: Session, order: OrderState) -> str:
+    method = first_gift_card(session, owner_id=order.customer_id)
+    if method is None:
+        raise InvalidRequest(
+            "The customer has no gift card.", hint="Offer a refund to the original payment method."
+        )
+    return method
+
+
+def _order(session: Session, ctx: Ctx, order_id: str) -> OrderState:
+    # The same read as the action's own plan in this transaction (it is not repeated).
+    return load_order_state(session, order_id=order_id, customer_id=ctx.customer_id, lock=ctx.lock)
 
 
 class ReturnArgs(LenientArgs):
@@ -65,22 +65,23 @@ class ReturnArgs(LenientArgs):
 
 
 def process_return(ctx: ToolContext, args: ReturnArgs) -> Result:
-    order = _order(ctx, args.order_id)
-    if args.refund_method == "original_payment":
-        method = _original_method(order)
-    elif args.refund_method == "gift_card":
-        method = _gift_card(ctx, order)
-    else:
-        method = args.refund_method
-    items = args.items_to_return or [line.item_id for line in order.items]
-    params = {
-        "order_id": order.order_id,
-        "item_ids": items,
-        "payment_method_id": method,
-        "reason": args.reason,
-        "request_pickup": args.request_pickup,
-    }
-    return act(ctx, "request_return", params)
+    def prepare(session: Session, tx: Ctx) -> dict[str, Any]:
+        order = _order(session, tx, args.order_id)
+        if args.refund_method == "original_payment":
+            method = _original_method(order)
+        elif args.refund_method == "gift_card":
+            method = _gift_card(session, order)
+        else:
+            method = args.refund_method
+        return {
+            "order_id": order.id,
+            "item_ids": args.items_to_return or [line.item_id for line in order.items],
+            "payment_method_id": method,
+            "reason": args.reason,
+            "request_pickup": args.request_pickup,
+        }
+
+    return act(ctx, "request_return", prepare)
 
 
 class CancelArgs(LenientArgs):
@@ -131,14 +132,16 @@ class SwapArgs(LenientArgs):
 
 
 def _swap(ctx: ToolContext, action: str, args: SwapArgs) -> Result:
-    order = _order(ctx, args.order_id)
-    params: dict[str, Any] = {
-        "order_id": order.order_id,
-        "item_ids": args.item_ids,
-        "new_item_ids": args.new_item_ids,
-        "payment_method_id": args.payment_method_id or _original_method(order),
-    }
-    return act(ctx, action, params)
+    def prepare(session: Session, tx: Ctx) -> dict[str, Any]:
+        order = _order(session, tx, args.order_id)
+        return {
+            "order_id": order.id,
+            "item_ids": args.item_ids,
+            "new_item_ids": args.new_item_ids,
+            "payment_method_id": args.payment_method_id or _original_method(order),
+        }
+
+    return act(ctx, action, prepare)
 
 
 def modify_order_items(ctx: ToolContext, args: SwapArgs) -> Result:
