@@ -3,8 +3,9 @@
 An action is a pydantic params model plus a `plan` function. `plan` runs every check
 (the benchmark's, in the benchmark's order, then the store's own) and works out the
 effect without changing anything; it returns the effect and an `apply` closure that
-makes the change on the rows it loaded. Direct calls, previews and confirmations all go
-through the same `plan`, so a preview shows exactly what a confirm would do.
+makes the change. Direct calls, previews and confirmations all go through the same
+`plan`, so a preview shows exactly what a confirm would do. What plans read and applies
+write goes through `services.actions.state` (plain rows, prebuilt Core statements).
 """
 
 from __future__ import annotations
