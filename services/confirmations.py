@@ -30,7 +30,7 @@ from services.actions.common import method_label
 from services.actions.state import find_method
 from services.db import begin_write
 from services.errors import IdempotencyConflict, InvalidRequest, InvalidState, NotFound
-from services.models import IdempotencyRecord, utcnow
+from services.models import Conversation, IdempotencyRecord, utcnow
 from services.uow import UowFactory
 from services.views import View
 
@@ -45,6 +45,10 @@ class Preview(View):
     effect: ActionResult  # what confirming would change
     # How the store names the effect's payment method ("visa •••• 4242"), if it has one.
     payment_method_label: str | None = None
+
+
+class ConversationNotFound(NotFound):
+    """The conversation a confirm is made in is missing, or not the caller's."""
 
 
 def confirmation_not_found() -> NotFound:
@@ -88,6 +92,7 @@ _RECORD_LOCKED = _RECORD.with_for_update()
 _RECORD_OF_LOCKED = _RECORD.where(
     IdempotencyRecord.customer_id == bindparam("customer_id")
 ).with_for_update()
+_CONVERSATION_OWNER = select(Conversation.customer_id).where(Conversation.id == bindparam("id"))
 _COMPLETE = (
     update(IdempotencyRecord)
     .where(IdempotencyRecord.key == bindparam("b_key"))
@@ -159,11 +164,23 @@ def confirm(
     customer_id: str | None,
     params: BaseModel | dict[str, Any] | None = None,
     now: datetime | None = None,
+    conversation_id: str | None = None,
 ) -> ActionResult:
+    """Apply the previewed action `confirmation_id` (see the module doc).
+
+    conversation_id: the conversation the confirm is made in. It must be the caller's (a
+    customer's own; staff and system callers any), else ConversationNotFound, before
+    anything else is read; checked in this transaction, so it holds for the change too.
+    """
     now = now or utcnow()
     with uow_factory() as uow:
         s = uow.session
         begin_write(s)
+        if conversation_id is not None:
+            owner = s.connection().execute(_CONVERSATION_OWNER, {"id": conversation_id}).first()
+            # Missing and another customer's look the same, so ids cannot be probed.
+            if owner is None or (customer_id is not None and owner.customer_id != customer_id):
+                raise ConversationNotFound("Conversation not found.")
         key = {"key": confirmation_id.strip()}
         if customer_id is None:
             found = s.connection().execute(_RECORD_LOCKED, key)

@@ -32,6 +32,7 @@ from app.tools.base import RESERVED_TOOL_NAMES
 from app.tools.context import ToolContext
 from services import conversations
 from services.actions import ActionResult
+from services.confirmations import ConversationNotFound
 from services.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -56,12 +57,13 @@ def confirm_pending(
     ctx: ToolContext, *, confirmation_id: str, toolset: str = "support"
 ) -> ConfirmOutcome:
     """Apply the previewed change ``confirmation_id`` for this session (see module doc)."""
-    refused = _not_the_callers(ctx, confirmation_id)
-    if refused is not None:
-        return refused
     started = time.perf_counter()
     try:
+        # Checks first, in the confirm's own transaction, that the conversation is the
+        # caller's: another's (or a missing one) is refused with nothing applied or written.
         result = confirm_action(ctx, confirmation_id)
+    except ConversationNotFound:
+        return _conversation_not_found(confirmation_id)
     except DomainError as exc:
         outcome = ConfirmOutcome(
             ok=False,
@@ -139,13 +141,17 @@ def _not_the_callers(ctx: ToolContext, confirmation_id: str) -> ConfirmOutcome |
             customer_id=None if ctx.is_staff else ctx.customer_id,
         )
     except DomainError:
-        return ConfirmOutcome(
-            ok=False,
-            message="This conversation was not found.",
-            confirmation_id=confirmation_id,
-            error_code="not_found",
-        )
+        return _conversation_not_found(confirmation_id)
     return None
+
+
+def _conversation_not_found(confirmation_id: str) -> ConfirmOutcome:
+    return ConfirmOutcome(
+        ok=False,
+        message="This conversation was not found.",
+        confirmation_id=confirmation_id,
+        error_code="not_found",
+    )
 
 
 def _record(

@@ -54,12 +54,14 @@ def act(ctx: ToolContext, action: str, params: Arguments) -> ActionResult | Pend
 def confirm_action(ctx: ToolContext, confirmation_id: str) -> ActionResult:
     """Apply a previewed action for this session (never offered to the model as a tool).
 
-    Scoped like every call: a customer can confirm only their own previews; staff any.
-    Confirming the same id twice returns the first result and changes nothing more.
+    Scoped like every call: a customer can confirm only their own previews, and only in
+    their own conversation (`ConversationNotFound` otherwise); staff any. Confirming the
+    same id twice returns the first result and changes nothing more.
     """
     return confirmations.confirm(
         ctx.uow_factory,
         confirmation_id=confirmation_id,
         customer_id=scope(ctx),
         now=ctx.clock(),
+        conversation_id=ctx.conversation_id or None,
     )

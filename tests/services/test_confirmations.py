@@ -7,10 +7,11 @@ from decimal import Decimal
 
 import pytest
 
+from services import conversations
 from services.actions import request_return
-from services.confirmations import confirm, preview
+from services.confirmations import ConversationNotFound, confirm, preview
 from services.errors import IdempotencyConflict, InvalidRequest, InvalidState, NotFound
-from services.models import utcnow
+from services.models import Actor, utcnow
 from services.orders import get_order_status
 from services.uow import UowFactory
 from tests.services.factories import RED, add_order, build_store, snapshot
@@ -202,3 +203,28 @@ def test_every_action_previews_then_applies_once(
     assert _without_idempotency(after) != _without_idempotency(before)
     assert confirm(store, confirmation_id=shown.confirmation_id, customer_id=customer) == done
     assert snapshot(store) == after
+
+
+def test_confirm_in_another_customers_conversation_is_refused_and_changes_nothing(
+    store: UowFactory,
+) -> None:
+    bobs = conversations.start_conversation(store, actor=Actor.CUSTOMER, customer_id="bob_2")
+    alices = conversations.start_conversation(store, actor=Actor.CUSTOMER, customer_id="alice_1")
+    shown = preview(store, action="cancel_order", params=CANCEL, customer_id="alice_1")
+    before = snapshot(store)
+    for conversation_id in (bobs.id, "no-such-conversation"):
+        with pytest.raises(ConversationNotFound):
+            confirm(
+                store,
+                confirmation_id=shown.confirmation_id,
+                customer_id="alice_1",
+                conversation_id=conversation_id,
+            )
+    assert snapshot(store) == before
+    done = confirm(
+        store,
+        confirmation_id=shown.confirmation_id,
+        customer_id="alice_1",
+        conversation_id=alices.id,
+    )
+    assert done.status == "cancelled"
