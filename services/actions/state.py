@@ -12,9 +12,10 @@ Locking is unchanged: with lock=True the order row is read FOR UPDATE first (Pos
 SQLite serialises writers with `begin_write`), then the customer's payment methods, then
 stock rows, in that order in every action.
 
-One transaction may read the same order twice (a tool filling defaults from the order,
-then the action's plan): the state is kept on the session for the rest of the use case
-and dropped by every write here, so nothing reads a state older than its own change.
+One transaction may need the same rows twice (a tool filling defaults from the order,
+then the action's plan; a preview naming the payment method the plan checked): what was
+read is kept on the session for the rest of the use case and dropped by every write
+here, so nothing reads a state older than its own change.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from services.models import (
 from services.views import Address, ReturnRecordView
 
 ADDRESS_FIELDS = ("address1", "address2", "city", "state", "country", "zip")
-_MEMO = "storedesk.order_state"
+_MEMO = "storedesk.action_state"  # session.info key: the rows read in this use case
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,8 @@ def load_order_state(
     lock=True takes the order row FOR UPDATE (PostgreSQL), so two actions on one order
     run one after the other and the second sees what the first did.
     """
-    memo: dict[tuple[str, str | None, bool], OrderState] = session.info.setdefault(_MEMO, {})
-    key = (order_id, customer_id, lock)
+    memo = _memo(session)
+    key = ("order", order_id, customer_id, lock)
     state = memo.get(key)
     if state is None:
         connection = session.connection()
@@ -153,6 +154,11 @@ def load_order_state(
         state = replace(state, fulfillments=list(rows))
     memo[key] = state
     return state
+
+
+def _memo(session: Session) -> dict[tuple[Any, ...], Any]:
+    memo: dict[tuple[Any, ...], Any] = session.info.setdefault(_MEMO, {})
+    return memo
 
 
 def forget(session: Session) -> None:
@@ -203,13 +209,19 @@ def method_of(session: Session, *, payment_method_id: str, owner_id: str) -> Met
     )
     if row is None:
         raise payment_method_not_found()
-    return MethodState(**row._asdict())
+    method = MethodState(**row._asdict())
+    _memo(session)["method", method.id] = method
+    return method
 
 
 def find_method(session: Session, payment_method_id: str) -> MethodState | None:
-    """Any payment method by id, unscoped (for a label of a method already checked)."""
-    row = session.connection().execute(_METHOD, {"id": payment_method_id}).first()
-    return None if row is None else MethodState(**row._asdict())
+    """Any payment method by id, unscoped (for a label of a method already checked): the
+    one read in this use case, if it was."""
+    method: MethodState | None = _memo(session).get(("method", payment_method_id))
+    if method is None:
+        row = session.connection().execute(_METHOD, {"id": payment_method_id}).first()
+        method = None if row is None else MethodState(**row._asdict())
+    return method
 
 
 def first_gift_card(session: Session, *, owner_id: str) -> str | None:
