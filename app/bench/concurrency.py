@@ -177,14 +177,15 @@ def run(
     def within_bound(found: Served) -> bool:
         return Stats.of(found.latencies_ms).p95 <= TARGET_P95_MS and not found.errors
 
-    eligible = [n for n, found in served.items() if within_bound(found)] or list(served)
-    best = max(eligible, key=lambda n: served[n].per_second)
+    eligible = [n for n, found in served.items() if within_bound(found)]
+    which = "best within the bound" if eligible else "no count within the bound; fastest"
+    best = max(eligible or served, key=lambda n: served[n].per_second)
     many = served[best]
     lat = Stats.of(many.latencies_ms)
     ok = many.per_second >= TARGET_TPS and within_bound(many)
     result.notes += [
-        f"target: ≥ {TARGET_TPS:g} turns/s at p95 ≤ {TARGET_P95_MS:g} ms, 0 errors: best "
-        f"within the bound {best} processes, {many.per_second:.1f} turns/s, p95 "
+        f"target: ≥ {TARGET_TPS:g} turns/s at p95 ≤ {TARGET_P95_MS:g} ms, 0 errors: {which}: "
+        f"{best} processes, {many.per_second:.1f} turns/s, p95 "
         f"{lat.p95:.1f} ms, {len(many.errors)} error(s): {'met' if ok else 'MISSED'}",
         f"{best} processes / 1 process throughput: "
         f"{many.per_second / alone.per_second if alone.per_second else 0:.2f}x",
