@@ -69,22 +69,33 @@ def message_chars(msg: ChatMessage) -> int:
     return len(msg.content) + sum(len(c.arguments) + len(c.name) for c in msg.tool_calls)
 
 
-def bound(messages: list[ChatMessage], max_chars: int) -> list[ChatMessage]:
+def bound(
+    messages: list[ChatMessage], max_chars: int, sizes: list[int] | None = None
+) -> list[ChatMessage]:
     """The most recent messages within ``max_chars``, starting at a user message.
 
     Cutting only before a user message keeps tool calls and their answers together. The
-    latest user message is always kept, even alone over the bound.
+    latest user message is always kept, even alone over the bound. ``sizes``: each
+    message's `message_chars`, when the caller keeps them (the per-conversation window
+    does, so a turn does not measure the whole window again).
     """
+    return messages[keep_from(messages, max_chars, sizes) :]
+
+
+def keep_from(messages: list[ChatMessage], max_chars: int, sizes: list[int] | None = None) -> int:
+    """The index `bound` keeps messages from."""
     starts = [i for i, m in enumerate(messages) if m.role == "user"]
     if not starts:
-        return messages
-    keep_from = starts[-1]
+        return 0
+    if sizes is None:
+        sizes = [message_chars(m) for m in messages]
+    kept = starts[-1]
     total = 0  # characters of messages[start:], grown from the end (one pass, not n^2)
     end = len(messages)
     for start in reversed(starts):
-        total += sum(message_chars(m) for m in messages[start:end])
+        total += sum(sizes[start:end])
         end = start
         if total > max_chars:
             break
-        keep_from = start
-    return messages[keep_from:]
+        kept = start
+    return kept

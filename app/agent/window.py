@@ -55,6 +55,7 @@ class _Window:
     last: tuple[int, str, str]  # the last stored message included: id, role, content
     messages: list[ChatMessage]
     max_chars: int
+    sizes: list[int]  # history.message_chars of each message, measured once
 
     @property
     def last_id(self) -> int:
@@ -92,15 +93,20 @@ def context_messages(
                 window = None
     if window is None or window.max_chars != max_chars:
         stored = recent_messages(uow_factory, conversation_id=conversation_id, min_chars=max_chars)
-        messages = history.bound(history.to_chat_messages(stored), max_chars)
+        messages = history.to_chat_messages(stored)
+        sizes = [history.message_chars(m) for m in messages]
         last = _fingerprint(stored[-1] if stored else None)
     else:
-        messages = window.messages
+        messages, sizes = window.messages, window.sizes
         if new:
-            messages = history.bound(messages + history.to_chat_messages(new), max_chars)
+            added = history.to_chat_messages(new)
+            messages = messages + added
+            sizes = sizes + [history.message_chars(m) for m in added]
         last = _fingerprint(new[-1]) if new else window.last
+    cut = history.keep_from(messages, max_chars, sizes)
+    messages, sizes = messages[cut:], sizes[cut:]
     with _lock:
-        _windows[key] = _Window(last=last, messages=messages, max_chars=max_chars)
+        _windows[key] = _Window(last=last, messages=messages, max_chars=max_chars, sizes=sizes)
         _windows.move_to_end(key)
         while len(_windows) > MAX_CONVERSATIONS:
             _windows.popitem(last=False)
