@@ -75,16 +75,20 @@ class _Failure(Exception):
 
 
 def _to_text(output: Any) -> str:
-    if isinstance(output, str):
-        return output
+    """The handler's output as the model's text, clean of NUL bytes and lone surrogates."""
     if isinstance(output, BaseModel):
+        # Already clean: pydantic's JSON escapes NUL as \u0000 and refuses a lone
+        # surrogate (an internal error, as before). Scanning it again cost a tenth of a
+        # read call (order JSON with accented names leaves clean_text's ASCII fast path).
         return output.model_dump_json()
-    return json.dumps(output, ensure_ascii=False, default=str)
+    if isinstance(output, str):
+        return clean_text(output)
+    return clean_text(json.dumps(output, ensure_ascii=False, default=str))
 
 
 def _cap(text: str) -> str:
     # Valid JSON within the cap by construction; previews are paged, never cut.
-    return cap_result(clean_text(text), MAX_RESULT_CHARS)
+    return cap_result(text, MAX_RESULT_CHARS)
 
 
 def _run_with_timeout(tool: Tool, ctx: ToolContext, args: BaseModel, timeout_s: float) -> Any:

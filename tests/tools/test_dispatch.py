@@ -6,10 +6,11 @@ import threading
 import time
 
 import pytest
-from pydantic import Field
+from pydantic import BaseModel, Field
 
+from app.limits import clean_text
 from app.tools import dispatch as dispatch_module
-from app.tools.base import Tool, ToolArgs, ToolSet
+from app.tools.base import NoArgs, Tool, ToolArgs, ToolSet
 from app.tools.context import ToolContext
 from app.tools.dispatch import dispatch
 from services import conversations
@@ -173,3 +174,28 @@ def test_confirmation_preview_vs_automatic(staff_ctx: ToolContext) -> None:
     assert explicit.outcome == "confirmation_required" and explicit.confirmation is not None
     auto = dispatch(TOOLS, replace(staff_ctx, confirmation="automatic"), "cancel", '{"text": "A"}')
     assert auto.outcome == "ok" and json.loads(auto.result)["status"] == "cancelled"
+
+
+class Dirty(BaseModel):
+    text: str
+
+
+DIRTY = "a\x00b"
+DIRTY_TOOLS = ToolSet(
+    "dirty",
+    [
+        Tool("as_text", "A string result.", NoArgs, lambda ctx, args: f"x{DIRTY}\ud800"),
+        Tool("as_dict", "A dict result.", NoArgs, lambda ctx, args: {"t": f"{DIRTY}\udfff"}),
+        Tool("as_model", "A model result.", NoArgs, lambda ctx, args: Dirty(text=DIRTY)),
+    ],
+)
+
+
+@pytest.mark.parametrize("name", ["as_text", "as_dict", "as_model"])
+def test_results_carry_no_nul_or_lone_surrogate_whatever_the_handler_returns(
+    staff_ctx: ToolContext, name: str
+) -> None:
+    # A model's JSON is not scanned again (pydantic escapes NUL): checked here for all.
+    out = dispatch(DIRTY_TOOLS, staff_ctx, name, "{}", record=False)
+    assert out.ok
+    assert "\x00" not in out.result and clean_text(out.result) == out.result
