@@ -20,9 +20,9 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import bindparam, select
 
-from services.catalog_reads import resolve_product_row, variant_rows
+from services.catalog_reads import resolve_product_row
 from services.errors import InvalidRequest
-from services.models import StockLevel, Warehouse, utcnow
+from services.models import StockLevel, Variant, Warehouse, utcnow
 from services.uow import UowFactory
 from services.views import Availability, VariantAvailability, WarehouseStock
 
@@ -48,20 +48,26 @@ def add_business_days(start: date, days: int) -> date:
     return current
 
 
-_STOCK = (
-    select(
-        StockLevel.item_id,
-        StockLevel.quantity,
-        Warehouse.id,
-        Warehouse.name,
-        Warehouse.city,
-        Warehouse.state,
-        Warehouse.zip,
-    )
-    .join(Warehouse, Warehouse.id == StockLevel.warehouse_id)
-    .where(StockLevel.item_id.in_(bindparam("item_ids", expanding=True)))
-    .order_by(Warehouse.id)
+# Prebuilt statements (building one costs more than SQLite takes to run it), and only the
+# columns shown. The variants come apart from their stock: joined, each variant's JSON
+# options and price were decoded again for every warehouse row.
+_V, _S, _W = Variant.__table__, StockLevel.__table__, Warehouse.__table__
+_VARIANTS = select(_V.c.item_id, _V.c.options, _V.c.price, _V.c.available).order_by(
+    _V.c.position, _V.c.item_id
 )
+_STOCK = (
+    select(_S.c.item_id, _S.c.quantity, _W.c.id, _W.c.name, _W.c.city, _W.c.state, _W.c.zip)
+    .join(_W, _W.c.id == _S.c.warehouse_id)
+    .join(_V, _V.c.item_id == _S.c.item_id)
+    .order_by(_W.c.id)
+)
+_OF_PRODUCT = _V.c.product_id == bindparam("product_id")
+_OF_ITEM = _V.c.item_id == bindparam("item_id")
+# (variants, their stock) of a whole product, and of one item
+_STATEMENTS = {
+    False: (_VARIANTS.where(_OF_PRODUCT), _STOCK.where(_OF_PRODUCT)),
+    True: (_VARIANTS.where(_OF_ITEM), _STOCK.where(_OF_ITEM)),
+}
 
 
 def check_availability(
@@ -79,21 +85,22 @@ def check_availability(
     with uow_factory.read() as uow:
         s = uow.session
         product, item_id = resolve_product_row(s, sku)
-        variants = [v for v in variant_rows(s, product.id) if not item_id or v.item_id == item_id]
-        rows = s.connection().execute(
-            _STOCK, {"item_ids": [v.item_id for v in variants]}
-        )  # columns, not Warehouse objects
+        by_item = item_id is not None
+        params = {"item_id": item_id} if by_item else {"product_id": product.id}
+        variants_of, stock_of = _STATEMENTS[by_item]
+        connection = s.connection()
+        variants = list(connection.execute(variants_of, params))
         per_variant: dict[str, list[WarehouseStock]] = {v.item_id: [] for v in variants}
-        for row_item, quantity, wh in ((r.item_id, r.quantity, r) for r in rows):
-            per_variant[row_item].append(
+        for row in connection.execute(stock_of, params):  # columns, not Warehouse objects
+            per_variant[row.item_id].append(
                 WarehouseStock(
-                    warehouse_id=wh.id,
-                    name=wh.name,
-                    city=wh.city,
-                    state=wh.state,
-                    zip=wh.zip,
-                    quantity=quantity,
-                    distance=zip_distance(zip_code, wh.zip) if zip_code else None,
+                    warehouse_id=row.id,
+                    name=row.name,
+                    city=row.city,
+                    state=row.state,
+                    zip=row.zip,
+                    quantity=row.quantity,
+                    distance=zip_distance(zip_code, row.zip) if zip_code else None,
                 )
             )
         views = [

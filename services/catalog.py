@@ -12,9 +12,9 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.catalog_reads import resolve_product_row, variant_rows
+from services.catalog_reads import resolve_product_row, variants_with_stock
 from services.errors import InvalidRequest, product_not_found
-from services.models import Product, StockLevel, Variant
+from services.models import Product, Variant
 from services.uow import UowFactory
 from services.views import ProductType, ProductView, ShippingOption, VariantView
 
@@ -56,15 +56,6 @@ def resolve_product(session: Session, ref: str) -> tuple[Product, str | None]:
     raise product_not_found()
 
 
-def stock_by_item(session: Session, item_ids: list[str]) -> dict[str, int]:
-    rows = session.execute(
-        select(StockLevel.item_id, func.sum(StockLevel.quantity))
-        .where(StockLevel.item_id.in_(item_ids))
-        .group_by(StockLevel.item_id)
-    ).all()
-    return {item_id: int(total or 0) for item_id, total in rows}
-
-
 def get_product_info(
     uow_factory: UowFactory, *, product_ref: str, info_type: str = "all"
 ) -> ProductView:
@@ -76,8 +67,7 @@ def get_product_info(
     with uow_factory.read() as uow:
         s = uow.session
         product, sku = resolve_product_row(s, product_ref)
-        variants = variant_rows(s, product.id)
-        stock = stock_by_item(s, [v.item_id for v in variants])
+        variants = variants_with_stock(s, product.id)
         available_prices = [v.price for v in variants if v.available] or [v.price for v in variants]
         price: Decimal | None
         if sku is not None:
@@ -101,7 +91,7 @@ def get_product_info(
                     options=dict(v.options),
                     price=v.price,
                     available=v.available,
-                    in_stock=stock.get(v.item_id, 0),
+                    in_stock=int(v.in_stock),
                 )
                 for v in variants
             ],

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, literal, null, select, union_all
+from sqlalchemy import bindparam, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
-from services.models import Product, Variant
+from services.models import Product, StockLevel, Variant
 
 _PRODUCTS = Product.__table__
 _VARIANTS = Variant.__table__
@@ -29,6 +29,25 @@ _BY_REF = union_all(
 ).order_by("rank")
 _VARIANTS_OF = (
     select(_VARIANTS)
+    .where(_VARIANTS.c.product_id == bindparam("product_id"))
+    .order_by(_VARIANTS.c.position, _VARIANTS.c.item_id)
+)
+# The shown columns of each variant with its units over all warehouses, in one statement
+# (a second one for the stock, built per call with IN, cost more than the rest of
+# `get_product_info` together).
+_IN_STOCK = (
+    select(func.coalesce(func.sum(StockLevel.quantity), 0))
+    .where(StockLevel.item_id == _VARIANTS.c.item_id)
+    .scalar_subquery()
+)
+_VARIANTS_WITH_STOCK = (
+    select(
+        _VARIANTS.c.item_id,
+        _VARIANTS.c.options,
+        _VARIANTS.c.price,
+        _VARIANTS.c.available,
+        _IN_STOCK.label("in_stock"),
+    )
     .where(_VARIANTS.c.product_id == bindparam("product_id"))
     .order_by(_VARIANTS.c.position, _VARIANTS.c.item_id)
 )
@@ -50,3 +69,8 @@ def resolve_product_row(session: Session, ref: str) -> tuple[Any, str | None]:
 def variant_rows(session: Session, product_id: str) -> list[Any]:
     """The product's variants, ordered as the ORM query ordered them."""
     return list(session.connection().execute(_VARIANTS_OF, {"product_id": product_id}))
+
+
+def variants_with_stock(session: Session, product_id: str) -> list[Any]:
+    """`variant_rows`' order, with `in_stock`: the variant's units over all warehouses."""
+    return list(session.connection().execute(_VARIANTS_WITH_STOCK, {"product_id": product_id}))
