@@ -82,13 +82,11 @@ def check_availability(
     if quantity_needed < 1:
         raise InvalidRequest("The quantity must be at least 1.", hint="Ask how many are needed.")
     zip_code = (zip_code or "").strip() or None
-    with uow_factory.read() as uow:
-        s = uow.session
-        product, item_id = resolve_product_row(s, sku)
+    with uow_factory.reading() as connection:
+        product, item_id = resolve_product_row(connection, sku)
         by_item = item_id is not None
         params = {"item_id": item_id} if by_item else {"product_id": product.id}
         variants_of, stock_of = _STATEMENTS[by_item]
-        connection = s.connection()
         variants = list(connection.execute(variants_of, params))
         per_variant: dict[str, list[WarehouseStock]] = {v.item_id: [] for v in variants}
         for row in connection.execute(stock_of, params):  # columns, not Warehouse objects

@@ -9,51 +9,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from services.catalog_reads import resolve_product_row, variants_with_stock
-from services.errors import InvalidRequest, product_not_found
-from services.models import Product, Variant
+from services.errors import InvalidRequest
+from services.models import Product
 from services.uow import UowFactory
 from services.views import ProductType, ProductView, ShippingOption, VariantView
 
 InfoType = Literal["specs", "warranty", "shipping", "all"]
 INFO_TYPES: tuple[str, ...] = ("specs", "warranty", "shipping", "all")
-
-
-def resolve_product(session: Session, ref: str) -> tuple[Product, str | None]:
-    """(product, the SKU asked for or None) for an item id, product id or name."""
-    ref = ref.strip()
-    if not ref:
-        raise product_not_found()
-    variant = session.get(Variant, ref)
-    if variant is not None:
-        return variant.product, variant.item_id
-    product = session.get(Product, ref)
-    if product is not None:
-        return product, None
-    exact = session.scalars(
-        select(Product).where(func.lower(Product.name) == ref.lower()).order_by(Product.id)
-    ).first()
-    if exact is not None:
-        return exact, None
-    pattern = "%" + ref.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    partial = session.scalars(
-        select(Product)
-        .where(func.lower(Product.name).like(pattern, escape="\\"))
-        .order_by(Product.name)
-        .limit(6)
-    ).all()
-    if len(partial) == 1:
-        return partial[0], None
-    if partial:
-        names = ", ".join(p.name for p in partial[:5])
-        raise InvalidRequest(
-            "Several products match that name.",
-            hint=f"Ask which one the customer means: {names}.",
-        )
-    raise product_not_found()
 
 
 def get_product_info(
@@ -64,10 +29,9 @@ def get_product_info(
         raise InvalidRequest(
             "Unknown info type.", hint="Use one of: specs, warranty, shipping, all."
         )
-    with uow_factory.read() as uow:
-        s = uow.session
-        product, sku = resolve_product_row(s, product_ref)
-        variants = variants_with_stock(s, product.id)
+    with uow_factory.reading() as connection:
+        product, sku = resolve_product_row(connection, product_ref)
+        variants = variants_with_stock(connection, product.id)
         available_prices = [v.price for v in variants if v.available] or [v.price for v in variants]
         price: Decimal | None
         if sku is not None:

@@ -3,22 +3,21 @@
 `check_availability` and `get_product_info` only show a product; loading ORM objects
 (identity map, lazy `variant.product`) cost several times the queries. The rows returned
 here have the same attribute names as the ORM objects, so the services read them alike.
-Names (rare, and matched loosely) still go through `catalog.resolve_product`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, null, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, func, literal, null, select, union_all
 
+from services.errors import InvalidRequest, product_not_found
 from services.models import Product, StockLevel, Variant
 
 _PRODUCTS = Product.__table__
 _VARIANTS = Variant.__table__
 # An item id or a product id, in one statement (the same count whichever it is); an item
-# id wins, as in `catalog.resolve_product`.
+# id wins.
 _BY_REF = union_all(
     select(_PRODUCTS, _VARIANTS.c.item_id.label("sku"), literal(0).label("rank"))
     .join(_VARIANTS, _VARIANTS.c.product_id == _PRODUCTS.c.id)
@@ -27,10 +26,18 @@ _BY_REF = union_all(
         _PRODUCTS.c.id == bindparam("ref")
     ),
 ).order_by("rank")
-_VARIANTS_OF = (
-    select(_VARIANTS)
-    .where(_VARIANTS.c.product_id == bindparam("product_id"))
-    .order_by(_VARIANTS.c.position, _VARIANTS.c.item_id)
+# Names (rare): exact and case-insensitive first, then a unique partial match.
+_BY_NAME = (
+    select(_PRODUCTS)
+    .where(func.lower(_PRODUCTS.c.name) == bindparam("name"))
+    .order_by(_PRODUCTS.c.id)
+    .limit(1)
+)
+_BY_PART_OF_NAME = (
+    select(_PRODUCTS)
+    .where(func.lower(_PRODUCTS.c.name).like(bindparam("pattern"), escape="\\"))
+    .order_by(_PRODUCTS.c.name)
+    .limit(6)
 )
 # The shown columns of each variant with its units over all warehouses, in one statement
 # (a second one for the stock, built per call with IN, cost more than the rest of
@@ -53,24 +60,31 @@ _VARIANTS_WITH_STOCK = (
 )
 
 
-def resolve_product_row(session: Session, ref: str) -> tuple[Any, str | None]:
-    """`catalog.resolve_product` (same answers, same errors), ids looked up as rows."""
-    from services.catalog import resolve_product  # the name rules live there
-
+def resolve_product_row(connection: Connection, ref: str) -> tuple[Any, str | None]:
+    """(product row, the SKU asked for or None) for an item id, product id or name."""
     ref = ref.strip()
-    connection = session.connection()
-    if ref:
-        product = connection.execute(_BY_REF, {"ref": ref}).first()
-        if product is not None:
-            return product, product.sku
-    return resolve_product(session, ref)
+    if not ref:
+        raise product_not_found()
+    product = connection.execute(_BY_REF, {"ref": ref}).first()
+    if product is not None:
+        return product, product.sku
+    exact = connection.execute(_BY_NAME, {"name": ref.lower()}).first()
+    if exact is not None:
+        return exact, None
+    pattern = "%" + ref.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    partial = list(connection.execute(_BY_PART_OF_NAME, {"pattern": pattern}))
+    if len(partial) == 1:
+        return partial[0], None
+    if partial:
+        names = ", ".join(p.name for p in partial[:5])
+        raise InvalidRequest(
+            "Several products match that name.",
+            hint=f"Ask which one the customer means: {names}.",
+        )
+    raise product_not_found()
 
 
-def variant_rows(session: Session, product_id: str) -> list[Any]:
-    """The product's variants, ordered as the ORM query ordered them."""
-    return list(session.connection().execute(_VARIANTS_OF, {"product_id": product_id}))
-
-
-def variants_with_stock(session: Session, product_id: str) -> list[Any]:
-    """`variant_rows`' order, with `in_stock`: the variant's units over all warehouses."""
-    return list(session.connection().execute(_VARIANTS_WITH_STOCK, {"product_id": product_id}))
+def variants_with_stock(connection: Connection, product_id: str) -> list[Any]:
+    """The product's variants in their order (position, then item id), with `in_stock`:
+    the variant's units over all warehouses."""
+    return list(connection.execute(_VARIANTS_WITH_STOCK, {"product_id": product_id}))

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import Row, bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, bindparam, select
 
 from services.errors import order_not_found
 from services.models import (
@@ -70,10 +69,9 @@ class _Rows:
 
 
 def read_order_view(
-    session: Session, *, order_id: str, customer_id: str | None, with_tracking: bool = False
+    connection: Connection, *, order_id: str, customer_id: str | None, with_tracking: bool = False
 ) -> OrderView:
     """`order_view(load_order(...))` without ORM objects; NotFound outside the scope."""
-    connection = session.connection()
     params = {"order_id": order_id}
     if customer_id is None:
         order = connection.execute(_ORDER, params).first()

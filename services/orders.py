@@ -21,9 +21,9 @@ def get_order_status(
     Five queries at most whatever the order's size (order, lines, ledger, fulfillments,
     requests, plus events when include_tracking).
     """
-    with uow_factory.read() as uow:
+    with uow_factory.reading() as connection:
         return read_order_view(
-            uow.session,
+            connection,
             order_id=order_id.strip(),
             customer_id=customer_id,
             with_tracking=include_tracking,

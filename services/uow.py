@@ -149,6 +149,19 @@ class UowFactory:
         with self._autocommit.connect() as connection:
             yield connection
 
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A Core connection for a use case that only reads, with `read`'s isolation (one
+        transaction on SQLite, so one snapshot; autocommit on PostgreSQL), rolled back
+        when the block ends.
+
+        For reads of a few prebuilt Core statements: setting up and tearing down an ORM
+        session cost about 75 us of a 0.3 ms read on SQLite. It never commits, so a gate
+        has nothing to refuse; it must not write.
+        """
+        with (self._autocommit or self.engine).connect() as connection:
+            yield connection
+
     def gated(self, gate: CommitGate) -> UowFactory:
         """The same engine and sessions, with every commit passing through `gate`."""
         other = copy.copy(self)

@@ -33,7 +33,10 @@ def test_same_view_as_the_orm_load_for_every_order(uow_factory: UowFactory, stor
                 )  # fmt: skip
                 for scope in (customer_id, None):
                     got = read_order_view(
-                        uow.session, order_id=order_id, customer_id=scope, with_tracking=tracking
+                        uow.session.connection(),
+                        order_id=order_id,
+                        customer_id=scope,
+                        with_tracking=tracking,
                     )
                     assert got == expected
                     assert got.model_dump_json() == expected.model_dump_json()
@@ -45,7 +48,7 @@ def test_another_customers_order_is_not_found(uow_factory: UowFactory) -> None:
         order_id, owner = uow.session.execute(select(Order.id, Order.customer_id)).first()
         other = uow.session.scalar(select(Order.customer_id).where(Order.customer_id != owner))
         with pytest.raises(NotFound) as missing:
-            read_order_view(uow.session, order_id=order_id, customer_id=other)
+            read_order_view(uow.session.connection(), order_id=order_id, customer_id=other)
         with pytest.raises(NotFound) as absent:
-            read_order_view(uow.session, order_id="#W0000000", customer_id=None)
+            read_order_view(uow.session.connection(), order_id="#W0000000", customer_id=None)
     assert missing.value.to_dict() == absent.value.to_dict()
