@@ -13,7 +13,10 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from services import text_guard  # noqa: F401  (cleans NUL/surrogates as text is set)
+from services import (
+    deadline,
+    text_guard,  # noqa: F401  (cleans NUL/surrogates as text is set)
+)
 from services.db import get_engine, make_session_factory
 
 
@@ -157,9 +160,11 @@ class UowFactory:
 
         For reads of a few prebuilt Core statements: setting up and tearing down an ORM
         session cost about 75 us of a 0.3 ms read on SQLite. It never commits, so a gate
-        has nothing to refuse; it must not write.
+        has nothing to refuse; it must not write. Inside `deadline.within` its SQLite
+        statements are interrupted at the deadline (`services.deadline`).
         """
-        with (self._autocommit or self.engine).connect() as connection:
+        engine = self._autocommit or self.engine
+        with engine.connect() as connection, deadline.bounded(connection):
             yield connection
 
     def gated(self, gate: CommitGate) -> UowFactory:

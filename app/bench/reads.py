@@ -78,8 +78,9 @@ def run(
     result.notes += [
         "each path runs in alternation with its baseline over the same random rows "
         "(fixed seed), so both see the same machine load",
-        "dispatcher rows are the loop's path: validation, time limit on a worker thread, "
-        "result JSON; the audit row is written with the tool's answer in the loop's "
+        "dispatcher rows are the loop's path: validation, time limit (these read-only "
+        "tools run on the caller's thread, SQLite interrupting a statement at the "
+        "deadline), result JSON; the audit row is written with the tool's answer in the loop's "
         "message commit (the 'own audit commit' row adds that commit to the dispatcher)",
     ]
     return result

@@ -59,6 +59,10 @@ class Tool:
     # Changes the store (cancel, return, ...). With confirmation="explicit" the handler
     # returns a `PendingConfirmation` preview instead of applying the change.
     destructive: bool = False
+    # Only reads, through `UowFactory.reading`, and its time is its SQL: where the
+    # database can interrupt a statement at the deadline (SQLite, `services.deadline`),
+    # the dispatcher runs it on the caller's thread instead of handing it to a worker.
+    read_only: bool = False
 
     def __post_init__(self) -> None:
         if not NAME_PATTERN.match(self.name):
@@ -69,6 +73,8 @@ class Tool:
             raise ValueError(f"tool {self.name!r} needs a description")
         if self.args_model.model_config.get("extra") != "forbid":
             raise ValueError(f"tool {self.name!r}: argument model must set extra='forbid'")
+        if self.read_only and self.destructive:
+            raise ValueError(f"tool {self.name!r} cannot be both read-only and destructive")
         undocumented = [n for n, f in self.args_model.model_fields.items() if not f.description]
         if undocumented:
             raise ValueError(f"tool {self.name!r}: describe argument(s) {undocumented}")

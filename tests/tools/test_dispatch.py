@@ -7,6 +7,7 @@ import time
 
 import pytest
 from pydantic import BaseModel, Field
+from sqlalchemy import text
 
 from app.limits import clean_text
 from app.tools import dispatch as dispatch_module
@@ -199,3 +200,56 @@ def test_results_carry_no_nul_or_lone_surrogate_whatever_the_handler_returns(
     out = dispatch(DIRTY_TOOLS, staff_ctx, name, "{}", record=False)
     assert out.ok
     assert "\x00" not in out.result and clean_text(out.result) == out.result
+
+
+class SpinArgs(ToolArgs):
+    rows: int = Field(description="How many rows the slow query counts through.")
+
+
+# Counts through `rows` rows in SQL: about a second per few million rows on SQLite.
+SLOW_SQL = {
+    "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :rows) "
+    "SELECT count(*) FROM n",
+    "postgresql": "SELECT count(*) FROM generate_series(1, :rows)",
+}
+THREADS: list[int] = []
+
+
+def spin(ctx: ToolContext, args: SpinArgs) -> dict[str, int]:
+    THREADS.append(threading.get_ident())
+    with ctx.uow_factory.reading() as connection:
+        sql = SLOW_SQL[connection.dialect.name]
+        return {"count": connection.execute(text(sql), {"rows": args.rows}).scalar_one()}
+
+
+SPIN = ToolSet("spin", [Tool("spin", "A read-only slow query.", SpinArgs, spin, read_only=True)])
+
+
+def test_a_read_only_tool_runs_here_on_sqlite_and_on_a_worker_on_postgresql(
+    staff_ctx: ToolContext,
+) -> None:
+    THREADS.clear()
+    out = dispatch(SPIN, staff_ctx, "spin", '{"rows": 10}', record=False)
+    assert json.loads(out.result) == {"count": 10}
+    here = [threading.get_ident()] == THREADS
+    assert here == (staff_ctx.uow_factory.engine.dialect.name == "sqlite")
+
+
+def test_a_slow_read_only_query_hits_the_time_limit_and_leaves_the_connection_clean(
+    staff_ctx: ToolContext,
+) -> None:
+    started = time.monotonic()
+    out = dispatch(SPIN, staff_ctx, "spin", '{"rows": 1000000000}', timeout_s=0.3)
+    assert json.loads(out.result)["error"] == "timeout"
+    assert "nothing was changed" in json.loads(out.result)["detail"]
+    assert time.monotonic() - started < 5  # interrupted: counting to 1e9 takes minutes
+    assert records(staff_ctx) == [("spin", "error", "timeout")]
+    # The pooled connections are back without the interrupting handler: a read outside
+    # any deadline, long enough to be interrupted by it, finishes.
+    for _ in range(3):
+        assert spin(staff_ctx, SpinArgs(rows=300_000)) == {"count": 300_000}
+
+
+def test_a_tool_cannot_be_read_only_and_destructive() -> None:
+    with pytest.raises(ValueError, match="read-only and destructive"):
+        Tool("both", "Both.", SpinArgs, spin, read_only=True, destructive=True)

@@ -164,6 +164,7 @@ READ_TOOLS = [
         "about an order before answering or acting on it. Read-only.",
         OrderStatusArgs,
         get_order_status,
+        read_only=True,
     ),
     Tool(
         "check_product_availability",
@@ -171,6 +172,7 @@ READ_TOOLS = [
         "is given. Read-only.",
         AvailabilityArgs,
         check_product_availability,
+        read_only=True,
     ),
     Tool(
         "get_product_info",
@@ -178,6 +180,7 @@ READ_TOOLS = [
         "of a product. Read-only.",
         ProductInfoArgs,
         get_product_info,
+        read_only=True,
     ),
     Tool(
         "list_product_types",
