@@ -17,7 +17,9 @@ estimated as 5.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import bindparam, select
 
 from services.catalog_reads import resolve_product_row
@@ -64,6 +66,7 @@ _STOCK = (
 _OF_PRODUCT = _V.c.product_id == bindparam("product_id")
 _OF_ITEM = _V.c.item_id == bindparam("item_id")
 # (variants, their stock) of a whole product, and of one item
+_VIEWS = TypeAdapter(list[VariantAvailability])
 _STATEMENTS = {
     False: (_VARIANTS.where(_OF_PRODUCT), _STOCK.where(_OF_PRODUCT)),
     True: (_VARIANTS.where(_OF_ITEM), _STOCK.where(_OF_ITEM)),
@@ -87,31 +90,36 @@ def check_availability(
         by_item = item_id is not None
         params = {"item_id": item_id} if by_item else {"product_id": product.id}
         variants_of, stock_of = _STATEMENTS[by_item]
-        variants = list(connection.execute(variants_of, params))
-        per_variant: dict[str, list[WarehouseStock]] = {v.item_id: [] for v in variants}
-        for row in connection.execute(stock_of, params):  # columns, not Warehouse objects
-            per_variant[row.item_id].append(
-                WarehouseStock(
-                    warehouse_id=row.id,
-                    name=row.name,
-                    city=row.city,
-                    state=row.state,
-                    zip=row.zip,
-                    quantity=row.quantity,
-                    distance=zip_distance(zip_code, row.zip) if zip_code else None,
-                )
+        variants = connection.execute(variants_of, params).all()
+        # Plain values, validated with the views in one pass: a model built per warehouse
+        # row, reading the row's columns by name, cost about as much as the queries.
+        stock: dict[str, list[dict[str, Any]]] = {v.item_id: [] for v in variants}
+        for item, quantity, wid, name, city, state, wzip in connection.execute(stock_of, params):
+            distance = zip_distance(zip_code, wzip) if zip_code else None
+            stock[item].append(
+                {
+                    "warehouse_id": wid,
+                    "name": name,
+                    "city": city,
+                    "state": state,
+                    "zip": wzip,
+                    "quantity": quantity,
+                    "distance": distance,
+                }
             )
-        views = [
-            VariantAvailability(
-                item_id=v.item_id,
-                options=dict(v.options),
-                price=v.price,
-                available=v.available,
-                total_quantity=sum(w.quantity for w in per_variant[v.item_id]),
-                warehouses=per_variant[v.item_id],
-            )
-            for v in variants
-        ]
+        views = _VIEWS.validate_python(
+            [
+                {
+                    "item_id": i,
+                    "options": o,
+                    "price": p,
+                    "available": a,
+                    "total_quantity": sum(w["quantity"] for w in stock[i]),
+                    "warehouses": stock[i],
+                }
+                for i, o, p, a in variants
+            ]
+        )
         product_id, product_name = product.id, product.name
     sellable = [v for v in views if v.available]
     whole = [w for v in sellable for w in v.warehouses if w.quantity >= quantity_needed]
