@@ -15,7 +15,7 @@ from services.catalog_reads import resolve_product_row, variants_with_stock
 from services.errors import InvalidRequest
 from services.models import Product
 from services.uow import UowFactory
-from services.views import ProductType, ProductView, ShippingOption
+from services.views import ProductType, ProductView
 
 InfoType = Literal["specs", "warranty", "shipping", "all"]
 INFO_TYPES: tuple[str, ...] = ("specs", "warranty", "shipping", "all")
@@ -59,11 +59,11 @@ def get_product_info(
             specs=dict(product.specs) if "specs" in want else None,
             warranty=product.warranty if "warranty" in want else None,
             shipping_options=[
-                ShippingOption(
-                    method=str(o.get("method", "")),
-                    days=str(o.get("days", "")),
-                    price=Decimal(str(o.get("price", "0"))),
-                )
+                {
+                    "method": str(o.get("method", "")),
+                    "days": str(o.get("days", "")),
+                    "price": Decimal(str(o.get("price", "0"))),
+                }
                 for o in product.shipping_options
             ]
             if "shipping" in want

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, literal, null, select, union_all
+from sqlalchemy import Connection, bindparam, func, literal_column, null, select, union_all
 
 from services.errors import InvalidRequest, product_not_found
 from services.models import Product, StockLevel, Variant
@@ -18,23 +18,25 @@ _PRODUCTS = Product.__table__
 _VARIANTS = Variant.__table__
 # An item id or a product id, in one statement (the same count whichever it is); an item
 # id wins.
+# The columns a read shows (not created_at: a timestamp to parse for nothing).
+_SHOWN = [c for c in _PRODUCTS.c if c.name != "created_at"]
 _BY_REF = union_all(
-    select(_PRODUCTS, _VARIANTS.c.item_id.label("sku"), literal(0).label("rank"))
+    select(*_SHOWN, _VARIANTS.c.item_id.label("sku"), literal_column("0").label("rank"))
     .join(_VARIANTS, _VARIANTS.c.product_id == _PRODUCTS.c.id)
     .where(_VARIANTS.c.item_id == bindparam("ref")),
-    select(_PRODUCTS, null().label("sku"), literal(1).label("rank")).where(
+    select(*_SHOWN, null().label("sku"), literal_column("1").label("rank")).where(
         _PRODUCTS.c.id == bindparam("ref")
     ),
 ).order_by("rank")
 # Names (rare): exact and case-insensitive first, then a unique partial match.
 _BY_NAME = (
-    select(_PRODUCTS)
+    select(*_SHOWN)
     .where(func.lower(_PRODUCTS.c.name) == bindparam("name"))
     .order_by(_PRODUCTS.c.id)
     .limit(1)
 )
 _BY_PART_OF_NAME = (
-    select(_PRODUCTS)
+    select(*_SHOWN)
     .where(func.lower(_PRODUCTS.c.name).like(bindparam("pattern"), escape="\\"))
     .order_by(_PRODUCTS.c.name)
     .limit(6)

@@ -92,18 +92,19 @@ def _cap(text: str) -> str:
 
 
 def _run_with_timeout(tool: Tool, ctx: ToolContext, args: BaseModel, timeout_s: float) -> Any:
+    if tool.read_only and deadline.enforced(ctx.uow_factory.engine):
+        # Here, with SQLite interrupting its statements at the deadline: two thread
+        # wake-ups fewer, which were most of a read's spread on a busy machine. No commit
+        # gate: nothing of the call runs on after it has returned.
+        try:
+            with deadline.within(timeout_s):
+                return tool.handler(ctx, args)
+        except deadline.DeadlinePassed:
+            raise _Failure("timeout", _timeout_result(tool.name, timeout_s)) from None
     # Python cannot stop a thread, so the deadline closes the call's commit gate instead:
     # a handler still running afterwards can no longer commit (its work rolls back).
     gate = CommitGate()
     gated = replace(ctx, uow_factory=ctx.uow_factory.gated(gate))
-    if tool.read_only and deadline.enforced(ctx.uow_factory.engine):
-        # Here, with SQLite interrupting its statements at the deadline: two thread
-        # wake-ups fewer, which were most of a read's spread on a busy machine.
-        try:
-            with deadline.within(timeout_s):
-                return tool.handler(gated, args)
-        except deadline.DeadlinePassed:
-            raise _Failure("timeout", _timeout_result(tool.name, timeout_s, gate)) from None
     # A reused daemon thread (`app.tools.workers`): a hung handler cannot keep the process
     # alive, and no thread is started per call.
     future = HANDLERS.submit(lambda: tool.handler(gated, args))
@@ -115,8 +116,8 @@ def _run_with_timeout(tool: Tool, ctx: ToolContext, args: BaseModel, timeout_s: 
         raise _Failure("timeout", _timeout_result(tool.name, timeout_s, gate)) from None
 
 
-def _timeout_result(name: str, timeout_s: float, gate: CommitGate) -> str:
-    if gate.close():  # a commit got in before the deadline
+def _timeout_result(name: str, timeout_s: float, gate: CommitGate | None = None) -> str:
+    if gate is not None and gate.close():  # a commit got in before the deadline
         return error_result(
             "timeout",
             f"The tool {name} took longer than {timeout_s:g} seconds; part of its change "
