@@ -11,7 +11,7 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from services.catalog_reads import resolve_product_row, variants_with_stock
+from services.catalog_reads import product_with_variants
 from services.errors import InvalidRequest
 from services.models import Product
 from services.uow import UowFactory
@@ -30,12 +30,12 @@ def get_product_info(
             "Unknown info type.", hint="Use one of: specs, warranty, shipping, all."
         )
     with uow_factory.reading() as connection:
-        product, sku = resolve_product_row(connection, product_ref)
-        variants = variants_with_stock(connection, product.id)
-        available_prices = [v.price for v in variants if v.available] or [v.price for v in variants]
+        product, sku, variants = product_with_variants(connection, product_ref)
+        prices = [v["price"] for v in variants]
+        available_prices = [v["price"] for v in variants if v["available"]] or prices
         price: Decimal | None
         if sku is not None:
-            price = next(v.price for v in variants if v.item_id == sku)
+            price = next(v["price"] for v in variants if v["item_id"] == sku)
         else:
             price = min(available_prices) if available_prices else None
         want = {info_type} if info_type != "all" else {"specs", "warranty", "shipping"}
@@ -51,10 +51,7 @@ def get_product_info(
             else None,
             # Plain values, validated with the view in one pass: a VariantView built per
             # row, reading the row's columns by name, cost more than the query.
-            variants=[
-                {"item_id": i, "options": o, "price": p, "available": a, "in_stock": n}
-                for i, o, p, a, n in variants
-            ],
+            variants=variants,
             info_type=info_type,
             specs=dict(product.specs) if "specs" in want else None,
             warranty=product.warranty if "warranty" in want else None,
