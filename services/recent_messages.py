@@ -80,10 +80,10 @@ def recent_messages(
     chars = 0
     seen_user = False
     params: dict[str, Any] = {"conversation_id": conversation_id, "page": page}
-    with uow_factory.read() as uow:
+    with uow_factory.reading() as connection:
         statement = _NEWEST
         while True:
-            rows = uow.session.execute(statement, params).all()
+            rows = connection.execute(statement, params).all()
             for row in rows:
                 chars += sent_chars(row.role, row.content, row.tool_calls)
                 seen_user = seen_user or row.role == "user"

@@ -397,8 +397,9 @@ def _run_calls(
     if not runnable:
         return
     if len(runnable) == 1:
-        # One call (the usual case): run it here; the dispatcher still runs its handler
-        # on another thread, under the time limit.
+        # One call (the usual case): run it here; the dispatcher keeps it under the time
+        # limit (its handler on a worker thread, or a read-only one here with SQLite
+        # interrupting its statements at the deadline: app.tools.dispatch).
         call = runnable[0]
         yield dispatch(
             toolset,

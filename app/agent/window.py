@@ -79,10 +79,10 @@ def context_messages(
         window = _windows.get(key)
     new: list[MessageFields] = []
     if window is not None and window.max_chars == max_chars:
-        with uow_factory.read() as uow:
+        with uow_factory.reading() as connection:
             params = {"conversation_id": conversation_id, "after": window.last_id,
                       "limit": _SINCE_LIMIT}  # fmt: skip
-            new = list(uow.session.execute(_SINCE, params).all())
+            new = list(connection.execute(_SINCE, params).all())
         # The window's own last message must still be there (a store reset, say, would
         # reuse the conversation id with other messages): read from it on.
         if not new or _fingerprint(new[0]) != window.last or len(new) >= _SINCE_LIMIT:
