@@ -8,12 +8,23 @@ allow-listed pydantic models, never ORM rows.
 from __future__ import annotations
 
 import uuid
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import CursorResult, Insert, Result, bindparam, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Insert,
+    Result,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from services.errors import InvalidRequest, NotFound
 from services.models import (
@@ -26,6 +37,7 @@ from services.models import (
     ToolCallRecord,
     utcnow,
 )
+from services.text_guard import clean_text
 from services.uow import UowFactory
 
 MESSAGE_ROLES = ("system", "user", "assistant", "tool", "staff")
@@ -91,21 +103,30 @@ def start_conversation(
     title: str = "",
     conversation_id: str | None = None,
 ) -> ConversationInfo:
-    with uow_factory() as uow:
-        row = Conversation(
-            id=conversation_id or str(uuid.uuid4()),
-            actor=actor,
-            customer_id=customer_id,
-            channel=channel,
-            provider=provider,
-            model=model,
-            title=title[:200],
-        )
-        uow.session.add(row)
-        uow.session.flush()
-        info = ConversationInfo.model_validate(row)
-        uow.commit()
-    return info
+    values = {
+        "id": conversation_id or str(uuid.uuid4()),
+        "actor": actor,
+        "customer_id": customer_id,
+        "channel": channel,
+        "provider": provider,
+        "model": model,
+        # Core skips the ORM's attribute events: clean the free text as they would.
+        "title": clean_text(title[:200]),
+    }
+    # One prebuilt statement (the column defaults fill status and the times); on
+    # PostgreSQL it is its own transaction.
+    with _one_write(uow_factory) as connection:
+        row = connection.execute(_INSERT_CONVERSATION, values).one()
+    return ConversationInfo.model_validate(row)
+
+
+_INSERT_CONVERSATION = insert(Conversation).returning(*Conversation.__table__.c)
+
+
+def _one_write(uow_factory: UowFactory) -> AbstractContextManager[Connection]:
+    """Where a use case of one statement runs: alone on PostgreSQL, in a transaction
+    on SQLite (or under a commit gate)."""
+    return uow_factory.statement() if uow_factory.one_statement else uow_factory.transaction()
 
 
 def get_conversation(uow_factory: UowFactory, *, conversation_id: str) -> ConversationInfo:
