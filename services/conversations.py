@@ -7,6 +7,7 @@ allow-listed pydantic models, never ORM rows.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
@@ -26,6 +27,7 @@ from sqlalchemy import (
     update,
 )
 
+from services.driver_statement import DriverStatement
 from services.errors import InvalidRequest, NotFound
 from services.models import (
     Actor,
@@ -263,25 +265,41 @@ def append_message(
     same_conversation = audit is None or audit.conversation_id == conversation_id
     if role != "user" and same_conversation and uow_factory.one_statement:
         return _append_in_one_statement(uow_factory, values, audit)
+    now = utcnow()
+    values["created_at"] = now
     with uow_factory.transaction() as connection:
         # Write first: on SQLite a transaction that reads and then writes cannot wait for
         # a concurrent writer (the upgrade fails at once with "database is locked"), while
         # one that starts with a write waits its turn (busy_timeout).
-        touched = connection.execute(_TOUCH, {"b_id": conversation_id, "b_now": utcnow()})
+        touched = _TOUCH_DRIVER.run(connection, {"b_id": conversation_id, "b_now": now})
         if not touched.rowcount:
             raise NotFound("Conversation not found.")
         if role == "user":
             title = content.strip().replace("\n", " ")[:80]
+            # Core (rare: the loop stores the customer's message through handoff), which
+            # also applies the onupdate of updated_at.
             connection.execute(_TITLE, {"b_id": conversation_id, "b_title": title})
-        # Prebuilt Core statements: the ORM's unit of work, and building each statement
-        # anew, cost more than running them on this path (four times per turn).
-        message_id = int(connection.execute(_INSERT_MESSAGE, values).scalar_one())
+        # Prebuilt statements on the driver's cursor (services.driver_statement): the
+        # ORM's unit of work, and SQLAlchemy's execution path, cost more than SQLite's
+        # own work here (three or four times per turn).
+        inserted = _insert_message(tuple(values)).run(connection, values).fetchone()
         if audit is not None:
-            connection.execute(_INSERT_AUDIT, audit.values())
-    return message_id
+            audit_values = audit.values() | {"created_at": now}
+            _insert_audit(tuple(audit_values)).run(connection, audit_values)
+    return int(inserted[0])
 
 
-_ONE_STATEMENT: dict[tuple[tuple[str, ...], bool], Insert] = {}
+_TOUCH_DRIVER = DriverStatement(_TOUCH)
+
+
+@functools.cache
+def _insert_message(columns: tuple[str, ...]) -> DriverStatement:
+    return DriverStatement(_INSERT_MESSAGE, column_keys=columns)
+
+
+@functools.cache
+def _insert_audit(columns: tuple[str, ...]) -> DriverStatement:
+    return DriverStatement(_INSERT_AUDIT, column_keys=columns)
 
 
 def _append_in_one_statement(
@@ -293,19 +311,20 @@ def _append_in_one_statement(
     One round trip instead of four (BEGIN, UPDATE, INSERT, COMMIT): the loop writes three
     or four messages a turn. Both rows or neither, as in the transactional path.
     """
-    key = (tuple(values), audit is not None)
-    statement = _ONE_STATEMENT.get(key)
-    if statement is None:
-        statement = _ONE_STATEMENT[key] = _build_append(key[0], with_audit=key[1])
-    now = utcnow()
-    params = {f"m_{k}": v for k, v in values.items()} | {"b_now": now}
+    statement = _append_statement(tuple(values), with_audit=audit is not None)
+    params = {f"m_{k}": v for k, v in values.items()} | {"b_now": utcnow()}
     if audit is not None:
         params |= {f"a_{k}": v for k, v in audit.values().items() if k != "conversation_id"}
     with uow_factory.statement() as connection:
-        message_id = connection.execute(statement, params).scalar()
-    if message_id is None:
+        inserted = statement.run(connection, params).fetchone()
+    if inserted is None:
         raise NotFound("Conversation not found.")
-    return int(message_id)
+    return int(inserted[0])
+
+
+@functools.cache
+def _append_statement(columns: tuple[str, ...], *, with_audit: bool) -> DriverStatement:
+    return DriverStatement(_build_append(columns, with_audit=with_audit))
 
 
 def _build_append(columns: tuple[str, ...], *, with_audit: bool) -> Insert:

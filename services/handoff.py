@@ -25,6 +25,7 @@ from sqlalchemy import Select, bindparam, case, insert, literal, select, true, u
 from sqlalchemy.exc import IntegrityError
 
 from services.db import begin_write
+from services.driver_statement import DriverStatement
 from services.errors import InvalidRequest, NotFound
 from services.models import (
     Conversation,
@@ -281,8 +282,12 @@ def _touch_open(*, owned: bool) -> Any:
     )
 
 
-_TOUCH_OPEN = {owned: _touch_open(owned=owned) for owned in (False, True)}
-_INSERT_MESSAGE = insert(Message).returning(Message.id)
+# Prebuilt, and run on the driver's cursor (services.driver_statement): every turn.
+_TOUCH_OPEN = {owned: DriverStatement(_touch_open(owned=owned)) for owned in (False, True)}
+_INSERT_MESSAGE = DriverStatement(
+    insert(Message).returning(Message.id),
+    column_keys=("conversation_id", "role", "content", "created_at"),
+)
 
 
 def _accept_params(conversation_id: str, content: str, customer_id: str | None) -> dict[str, Any]:
@@ -319,13 +324,14 @@ def _accept_open(
     """
     connection = s.connection()
     params = _accept_params(conversation_id, content, customer_id)
-    touched = connection.execute(_TOUCH_OPEN[customer_id is not None], params).first()
+    touched = _TOUCH_OPEN[customer_id is not None].run(connection, params).fetchone()
     if touched is None:
         return None
-    message_id = connection.execute(
-        _INSERT_MESSAGE, {"conversation_id": conversation_id, "role": "user", "content": content}
-    ).scalar_one()
-    return _admission(message_id, touched.status, touched.assignee, allow_waiting)
+    status, assignee = touched
+    message = {"conversation_id": conversation_id, "role": "user", "content": content,
+               "created_at": params["b_now"]}  # fmt: skip
+    (message_id,) = _INSERT_MESSAGE.run(connection, message).fetchone()
+    return _admission(message_id, status, assignee, allow_waiting)
 
 
 def _build_accept(*, owned: bool) -> Select[Any]:
@@ -352,7 +358,7 @@ def _build_accept(*, owned: bool) -> Select[Any]:
 # PostgreSQL: the row lock, the touch and the insert as one statement (its own
 # transaction). UPDATE locks the row as SELECT ... FOR UPDATE did, and a resolved,
 # missing or foreign conversation matches no row, so nothing is written.
-_ACCEPT = {owned: _build_accept(owned=owned) for owned in (False, True)}
+_ACCEPT = {owned: DriverStatement(_build_accept(owned=owned)) for owned in (False, True)}
 
 
 def _accept_in_one_statement(
@@ -364,8 +370,11 @@ def _accept_in_one_statement(
 ) -> Admission | None:
     params = _accept_params(conversation_id, content, customer_id)
     with uow_factory.statement() as connection:
-        row = connection.execute(_ACCEPT[customer_id is not None], params).first()
-    return None if row is None else _admission(row.id, row.status, row.assignee, allow_waiting)
+        row = _ACCEPT[customer_id is not None].run(connection, params).fetchone()
+    if row is None:
+        return None
+    status, assignee, message_id = row
+    return _admission(message_id, status, assignee, allow_waiting)
 
 
 def _reopen(s: Any, conversation: Conversation) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 import pytest
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, text
 
 from seed_data.demo import load_demo
 from services import conversations, handoff
@@ -52,18 +53,24 @@ def test_connections_are_pinged_only_after_sitting_idle(
 SARAH, OTHER = "CUST-9821", "CUST-4410"  # demo customers
 
 
-def _statements(engine: Engine) -> list[str]:
+def _statements(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every statement sent, through SQLAlchemy or straight on the driver's cursor
+    (services.driver_statement); PostgreSQL only (psycopg's cursor)."""
     seen: list[str] = []
+    if engine.dialect.name != "postgresql":
+        return seen
+    execute = psycopg.Cursor.execute
 
-    def record(_c: Any, _cur: Any, statement: str, *_rest: Any) -> None:
-        seen.append(statement)
+    def counted(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(str(query))
+        return execute(self, query, *args, **kwargs)
 
-    event.listen(engine, "before_cursor_execute", record)
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
     return seen
 
 
 def test_a_message_and_its_audit_row_are_stored_together(
-    uow_factory: UowFactory, engine: Engine
+    uow_factory: UowFactory, engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_demo(uow_factory)
     conv = conversations.start_conversation(uow_factory, actor=Actor.CUSTOMER, customer_id=SARAH)
@@ -77,7 +84,7 @@ def test_a_message_and_its_audit_row_are_stored_together(
         customer_id=SARAH,
         duration_ms=3,
     )
-    seen = _statements(engine)
+    seen = _statements(engine, monkeypatch)
     message_id = conversations.append_message(
         uow_factory,
         conversation_id=conv.id,
@@ -133,11 +140,11 @@ def test_a_gated_factory_keeps_its_transaction(uow_factory: UowFactory, engine: 
 
 
 def test_accepting_a_message_is_one_statement_and_checks_the_owner(
-    uow_factory: UowFactory, engine: Engine
+    uow_factory: UowFactory, engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_demo(uow_factory)
     conv = conversations.start_conversation(uow_factory, actor=Actor.CUSTOMER, customer_id=SARAH)
-    seen = _statements(engine)
+    seen = _statements(engine, monkeypatch)
     admitted = handoff.accept_customer_message(
         uow_factory, conversation_id=conv.id, content=" Where is\nmy order? ", customer_id=SARAH
     )
