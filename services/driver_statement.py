@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.expression import Executable
 
 
@@ -72,9 +73,28 @@ class DriverStatement:
             name: (process(v) if (process := compiled.processors.get(name)) else v)
             for name, v in (compiled.fixed | params).items()
         }
+        args: Any = (
+            tuple(values[n] for n in compiled.positional)
+            if compiled.positional is not None
+            else values
+        )
+        dialect = connection.dialect
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        if compiled.positional is not None:
-            cursor.execute(compiled.sql, tuple(values[n] for n in compiled.positional))
-        else:
-            cursor.execute(compiled.sql, values)
+        try:
+            cursor.execute(compiled.sql, args)
+        except dialect.loaded_dbapi.Error as exc:
+            # As SQLAlchemy's own path does: a lost connection is invalidated (the pool
+            # replaces it), and callers get SQLAlchemy's exception types.
+            lost = dialect.is_disconnect(exc, connection.connection, cursor)
+            if lost:
+                connection.invalidate(exc)
+            raise DBAPIError.instance(
+                compiled.sql,
+                args,
+                exc,
+                dialect.loaded_dbapi.Error,
+                hide_parameters=True,
+                connection_invalidated=lost,
+                dialect=dialect,
+            ) from exc
         return cursor

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+import pytest
+from sqlalchemy import insert, literal, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from seed_data.demo import load_demo
 from services import conversations
+from services.db import make_engine
 from services.driver_statement import DriverStatement
 from services.handoff import accept_customer_message
 from services.models import Actor, Message
@@ -43,3 +46,32 @@ def test_a_statements_own_literals_are_sent(uow_factory: UowFactory) -> None:
     accept_customer_message(uow_factory, conversation_id=conv.id, content="Second")
     info = conversations.get_conversation(uow_factory, conversation_id=conv.id)
     assert info.title == "First words"  # set once, by the first message only
+
+
+def test_driver_errors_are_sqlalchemys_own(uow_factory: UowFactory) -> None:
+    # A message for a conversation that does not exist: the foreign key refuses it.
+    load_demo(uow_factory)
+    values = {"conversation_id": "missing", "role": "user", "content": "x",
+              "created_at": datetime(2026, 1, 1, tzinfo=UTC)}  # fmt: skip
+    statement = DriverStatement(insert(Message), column_keys=tuple(values))
+    with pytest.raises(IntegrityError), uow_factory.transaction() as connection:
+        statement.run(connection, values)
+
+
+@pytest.mark.postgres
+def test_a_lost_connection_is_invalidated_and_replaced(pg_server: str) -> None:
+    engine = make_engine(pg_server)
+    probe = DriverStatement(select(literal(1)))
+    try:
+        with engine.connect() as connection:
+            pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with engine.connect() as other:
+                other.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
+                other.commit()
+            with pytest.raises(DBAPIError) as raised:
+                probe.run(connection, {})
+            assert raised.value.connection_invalidated
+        with engine.connect() as connection:  # the pool hands out a working connection
+            assert probe.run(connection, {}).fetchone() == (1,)
+    finally:
+        engine.dispose()
