@@ -7,12 +7,14 @@ and as much as a PostgreSQL round trip. The SQL is still SQLAlchemy's, compiled 
 models once per dialect, and every parameter goes through its column type's own bind
 processor, so what is stored is exactly what the Core path stores.
 
-Only for statements whose results need no type processing (ids, plain strings): rows
-come back as the driver returns them.
+`run` returns the driver's cursor (ids, counts: no type processing); `rows` returns the
+rows of a SELECT with each column through its type's own result processor (enums, times
+with their zone, JSON and numbers on SQLite), as named tuples.
 """
 
 from __future__ import annotations
 
+import collections
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,8 @@ from typing import Any
 from sqlalchemy import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.expression import Executable
+
+_Shape = tuple[Callable[[Any], Any], list[Callable[[Any], Any] | None]]
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,9 @@ class DriverStatement:
         # render every column of the table as a parameter).
         self._column_keys = list(column_keys or [])
         self._compiled: dict[str, _Compiled] = {}
+        # Per dialect and the driver's column type codes (PostgreSQL's numeric and float
+        # columns take different processors).
+        self._shapes: dict[tuple[str, tuple[Any, ...]], _Shape] = {}
         self._lock = threading.Lock()
 
     def _for(self, dialect: Dialect) -> _Compiled:
@@ -64,6 +71,31 @@ class DriverStatement:
             if not bind.required and name.isidentifier()
         }
         return _Compiled(done.string, positional, processors, fixed)
+
+    def rows(self, connection: Connection, params: dict[str, Any]) -> list[Any]:
+        """The SELECT's rows, each value as SQLAlchemy's result processing gives it."""
+        cursor = self.run(connection, params)
+        codes = tuple(d[1] for d in cursor.description)
+        shape = self._shapes.get((connection.dialect.name, codes))
+        if shape is None:
+            shape = self._shape(connection.dialect, codes)
+            self._shapes[(connection.dialect.name, codes)] = shape
+        make, processors = shape
+        if not any(processors):
+            return [make(row) for row in cursor.fetchall()]
+        return [
+            make(p(v) if p is not None else v for p, v in zip(processors, row, strict=True))
+            for row in cursor.fetchall()
+        ]
+
+    def _shape(self, dialect: Dialect, codes: tuple[Any, ...]) -> _Shape:
+        columns = list(self._statement.selected_columns)  # type: ignore[attr-defined]
+        processors = [
+            c.type.dialect_impl(dialect).result_processor(dialect, code)
+            for c, code in zip(columns, codes, strict=True)
+        ]
+        row = collections.namedtuple("Row", [c.name for c in columns])  # type: ignore[misc]
+        return row._make, processors
 
     def run(self, connection: Connection, params: dict[str, Any]) -> Any:
         """Execute on ``connection``'s driver cursor (inside whatever transaction the
