@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, literal, select
+from sqlalchemy import Integer, insert, literal, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from seed_data.demo import load_demo
-from services import conversations
+from services import conversations, deadline
 from services.db import make_engine
 from services.driver_statement import DriverStatement
 from services.handoff import accept_customer_message
@@ -75,3 +77,22 @@ def test_a_lost_connection_is_invalidated_and_replaced(pg_server: str) -> None:
             assert probe.run(connection, {}).fetchone() == (1,)
     finally:
         engine.dispose()
+
+
+def test_a_driver_read_is_interrupted_at_the_deadline(tmp_path: Path) -> None:
+    # SQLite only: it interrupts reads itself (PostgreSQL reads run on a worker thread).
+    engine = make_engine(f"sqlite:///{tmp_path / 'deadline.db'}")
+    uow_factory = UowFactory(engine)
+    counting = text(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) "
+        "SELECT count(*) AS total FROM n"
+    ).columns(total=Integer)
+    started = time.monotonic()
+    with (
+        pytest.raises(deadline.DeadlinePassed),
+        deadline.within(0.2),
+        uow_factory.reading() as connection,
+    ):
+        DriverStatement(counting).rows(connection, {})
+    assert time.monotonic() - started < 5
+    engine.dispose()
