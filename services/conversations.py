@@ -275,14 +275,13 @@ def append_message(
         if not touched.rowcount:
             raise NotFound("Conversation not found.")
         if role == "user":
-            title = content.strip().replace("\n", " ")[:80]
             # Core (rare: the loop stores the customer's message through handoff), which
             # also applies the onupdate of updated_at.
-            connection.execute(_TITLE, {"b_id": conversation_id, "b_title": title})
+            connection.execute(_TITLE, {"b_id": conversation_id, "b_title": title_of(content)})
         # Prebuilt statements on the driver's cursor (services.driver_statement): the
         # ORM's unit of work, and SQLAlchemy's execution path, cost more than SQLite's
         # own work here (three or four times per turn).
-        inserted = _insert_message(tuple(values)).run(connection, values).fetchone()
+        inserted = message_insert(tuple(values)).run(connection, values).fetchone()
         if audit is not None:
             audit_values = audit.values() | {"created_at": now}
             _insert_audit(tuple(audit_values)).run(connection, audit_values)
@@ -292,8 +291,14 @@ def append_message(
 _TOUCH_DRIVER = DriverStatement(_TOUCH)
 
 
+def title_of(content: str) -> str:
+    """A conversation's title, from its first customer message."""
+    return content.strip().replace("\n", " ")[:80]
+
+
 @functools.cache
-def _insert_message(columns: tuple[str, ...]) -> DriverStatement:
+def message_insert(columns: tuple[str, ...]) -> DriverStatement:
+    """The message INSERT ... RETURNING id for these columns, on the driver's cursor."""
     return DriverStatement(_INSERT_MESSAGE, column_keys=columns)
 
 

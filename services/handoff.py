@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from sqlalchemy import Select, bindparam, case, insert, literal, select, true, update
 from sqlalchemy.exc import IntegrityError
 
+from services.conversations import message_insert, title_of
 from services.db import begin_write
 from services.driver_statement import DriverStatement
 from services.errors import InvalidRequest, NotFound
@@ -244,7 +245,7 @@ def accept_customer_message(
             _reopen(s, conversation)
             reopened = True
         if not conversation.title:
-            conversation.title = content.strip().replace("\n", " ")[:80]
+            conversation.title = title_of(content)
         message = Message(conversation_id=conversation.id, role="user", content=content)
         s.add(message)
         conversation.updated_at = utcnow()
@@ -284,10 +285,7 @@ def _touch_open(*, owned: bool) -> Any:
 
 # Prebuilt, and run on the driver's cursor (services.driver_statement): every turn.
 _TOUCH_OPEN = {owned: DriverStatement(_touch_open(owned=owned)) for owned in (False, True)}
-_INSERT_MESSAGE = DriverStatement(
-    insert(Message).returning(Message.id),
-    column_keys=("conversation_id", "role", "content", "created_at"),
-)
+_INSERT_MESSAGE = message_insert(("conversation_id", "role", "content", "created_at"))
 
 
 def _accept_params(conversation_id: str, content: str, customer_id: str | None) -> dict[str, Any]:
@@ -295,7 +293,7 @@ def _accept_params(conversation_id: str, content: str, customer_id: str | None) 
         "b_id": conversation_id,
         "b_customer": customer_id,
         "b_now": utcnow(),
-        "b_title": content.strip().replace("\n", " ")[:80],
+        "b_title": title_of(content),
         "b_content": content,
     }
 

@@ -22,7 +22,7 @@ import json
 import queue
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
 from app.agent.model import (
@@ -120,7 +120,7 @@ def _read_on_worker(
     tools: list[dict[str, Any]],
     options: StreamOptions | None,
     deadline: float,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """The adapter's events, read on a reused thread; waits only until ``deadline``."""
     out: queue.SimpleQueue[Any] = queue.SimpleQueue()
     stop = threading.Event()
@@ -149,7 +149,7 @@ def _read_here(
     tools: list[dict[str, Any]],
     options: StreamOptions | None,
     deadline: float,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """An in-process adapter's events on the turn's own thread, the deadline checked
     between them: it does no I/O that could hold the turn, so no handover is needed."""
     stream = model.stream(messages, tools, options)
@@ -193,6 +193,4 @@ def bounded_stream(
             else:
                 yield item
     finally:
-        close = getattr(events, "close", None)
-        if close is not None:
-            close()  # stops the worker (or the in-process stream) at its next event
+        events.close()  # stops the worker (or the in-process stream) at its next event
